@@ -1,0 +1,126 @@
+package org.rareearth.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.rareearth.ingest.baci.BaciDataset;
+import org.rareearth.shared.scenario.Scenario;
+import org.rareearth.shared.scenario.ScenarioContext;
+import org.rareearth.shared.scenario.ScenarioException;
+import org.rareearth.shared.scenario.ScenarioReader;
+
+/**
+ * A data directory in BACI layout, read once, with the provenance notice that every output made
+ * from it repeats.
+ */
+final class TradeData {
+
+    static final String PROVENANCE_FILE = "dataset.properties";
+    static final String UNKNOWN_PROVENANCE = "Data as supplied in the data directory; no provenance file ("
+            + PROVENANCE_FILE + ") says where they come from.";
+
+    private final Path directory;
+    private final BaciDataset dataset;
+    private final String notice;
+
+    private TradeData(Path directory, BaciDataset dataset, String notice) {
+        this.directory = directory;
+        this.dataset = dataset;
+        this.notice = notice;
+    }
+
+    static TradeData open(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new UsageException("--data " + directory + ": no such directory");
+        }
+        try {
+            return new TradeData(directory, BaciDataset.read(directory), readNotice(directory));
+        } catch (IOException e) {
+            throw new UsageException("--data " + directory + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String readNotice(Path directory) throws IOException {
+        Path file = directory.resolve(PROVENANCE_FILE);
+        if (!Files.exists(file)) {
+            return UNKNOWN_PROVENANCE;
+        }
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            props.load(r);
+        }
+        return props.getProperty("notice", UNKNOWN_PROVENANCE);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    BaciDataset dataset() {
+        return dataset;
+    }
+
+    String notice() {
+        return notice;
+    }
+
+    /** The rows the reader rejected, one line each, for the error stream. */
+    List<String> problems() {
+        List<String> lines = new ArrayList<>();
+        dataset.problems().forEach(p -> lines.add(p.toString()));
+        return lines;
+    }
+
+    int requireYear(int year) {
+        if (!dataset.years().contains(year)) {
+            throw new UsageException("--year " + year + ": no data for that year in " + directory
+                    + " (years with data: " + dataset.years() + ")");
+        }
+        return year;
+    }
+
+    /**
+     * Resolves {@code --product}: one HS6 code, a comma list, or {@code all}.
+     */
+    List<String> products(String spec) {
+        TreeSet<String> known = new TreeSet<>(dataset.products().keySet());
+        if (spec.trim().equalsIgnoreCase("all")) {
+            return List.copyOf(known);
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String raw : spec.split(",")) {
+            String code = raw.trim();
+            if (!known.contains(code)) {
+                throw new UsageException("--product: unknown HS6 code '" + code + "' (known: " + String.join(", ", known) + ", or all)");
+            }
+            if (!chosen.contains(code)) {
+                chosen.add(code);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new UsageException("--product: no product given");
+        }
+        return chosen;
+    }
+
+    Scenario readScenario(Path file) {
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("--scenario " + file + ": cannot read: " + e.getMessage());
+        }
+        ScenarioContext context = new ScenarioContext(dataset.countries(), dataset.years().first(),
+                dataset.years().last(), dataset.products().keySet());
+        try {
+            return ScenarioReader.read(json, context);
+        } catch (ScenarioException e) {
+            throw new UsageException("--scenario " + file + " is invalid: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,748 @@
+package org.rareearth.shared.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads and validates the scenario document of MODEL.md section 11.
+ *
+ * <p>Every problem is collected (not only the first) and thrown together as a
+ * {@link ScenarioException}; each names its field path, e.g. {@code events[2].rate: must be >= 0,
+ * was -0.1}. Rules (see also {@code scenarios/README.md}):
+ * <ul>
+ *   <li>Unknown fields are rejected everywhere, including fields that exist for another event type
+ *       (e.g. {@code mode} on an EMBARGO). JSON {@code null} counts as an absent field. Duplicate
+ *       keys are a JSON error.</li>
+ *   <li>{@code name} (non-blank) and {@code baseYear} are required; {@code baseYear} must be a year
+ *       with data ({@link ScenarioContext#firstYear()}..{@link ScenarioContext#lastYear()}).
+ *       {@code horizon} is optional ({@code null} = the base year alone), must be
+ *       {@code >= baseYear} and at most {@code baseYear + 100}.</li>
+ *   <li>{@code products} is optional: a list of distinct known HS6 codes (strings); absent or empty
+ *       means the caller decides.</li>
+ *   <li>{@code groups}: name to a non-empty list of distinct ISO3 codes of the data (no nesting, no
+ *       {@code "*"}). A group name must not be {@code "*"} or an ISO3 code of the data; it may
+ *       shadow a built-in group such as {@code EU27}.</li>
+ *   <li>A country list ({@code exporters}, {@code importers}, {@code countries}, {@code members})
+ *       is a JSON list or a single string; each entry an ISO3 code of the data, {@code "*"} (alone),
+ *       a group of the scenario or a built-in group ({@link CountryGroups}); not empty, no
+ *       duplicates.</li>
+ *   <li>{@code type} is required, one of {@link #EVENT_TYPES}. {@code year} is optional
+ *       ({@code null} = always in force); a year before {@code baseYear} is allowed and means
+ *       "already in force in the base year"; a year after {@code horizon} is allowed too (the caller may
+ *       forecast further than the document's horizon). Years must lie in 1900..2200.</li>
+ *   <li>Event {@code products} (optional): a non-empty list of the scenario's products, or of the
+ *       data's products when the scenario lists none.</li>
+ *   <li>Rates ({@code rate}, {@code externalTariff}) are finite and {@code >= 0}; {@code mode} is
+ *       {@code set} (default) or {@code add}; {@code capShare} and {@code cut} lie in [0, 1].</li>
+ *   <li>TARIFF and NTB: {@code importers} required, {@code exporters} default {@code "*"}.
+ *       EXPORT_TAX: {@code exporters} required, {@code importers} default {@code "*"}. EMBARGO:
+ *       both required (write {@code "*"} for a total ban). EXPORT_QUOTA: {@code exporter} one ISO3
+ *       code; {@code importers} optional (absent = cap on total foreign sales). COALITION:
+ *       {@code members} and {@code discriminatory} required; {@code externalTariff} default 0 and
+ *       only allowed when discriminatory. LIBERALIZATION: {@code cut} required, {@code countries}
+ *       default {@code "*"}. DEMAND_SHIFT / CAPACITY_SHIFT: {@code countries} default {@code "*"},
+ *       exactly one of {@code factor} ({@code > 0}) or {@code annualGrowth} ({@code > -1}).</li>
+ *   <li>{@code elasticities} (optional; missing values take {@link Elasticities#DEFAULTS}):
+ *       {@code sigma > 0} and {@code != 1}, {@code eta < 0}, {@code eps >= 0} where {@code eps} may
+ *       also be the string {@code "Infinity"} (or {@code "inf"}) for a perfectly elastic supply.
+ *       Each override names a product and/or an ISO3 country and sets at least one value; two
+ *       overrides for the same product and country are rejected.</li>
+ * </ul>
+ */
+public final class ScenarioReader {
+
+    /** The allowed event types, in the order of MODEL.md section 5. */
+    public static final List<String> EVENT_TYPES = List.of("TARIFF", "EXPORT_TAX", "EXPORT_QUOTA", "EMBARGO", "NTB",
+            "COALITION", "LIBERALIZATION", "DEMAND_SHIFT", "CAPACITY_SHIFT");
+
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2200;
+    static final int MAX_HORIZON_YEARS = 100;
+
+    private static final List<String> TOP_FIELDS = List.of("name", "baseYear", "horizon", "products", "elasticities",
+            "groups", "events");
+    private static final List<String> ELASTICITY_FIELDS = List.of("sigma", "eta", "eps", "overrides");
+    private static final List<String> OVERRIDE_FIELDS = List.of("product", "country", "sigma", "eta", "eps");
+    private static final Map<String, List<String>> EVENT_FIELDS = new LinkedHashMap<>();
+
+    static {
+        EVENT_FIELDS.put("TARIFF", List.of("type", "year", "importers", "exporters", "rate", "mode", "products"));
+        EVENT_FIELDS.put("EXPORT_TAX", List.of("type", "year", "exporters", "importers", "rate", "mode", "products"));
+        EVENT_FIELDS.put("EXPORT_QUOTA", List.of("type", "year", "exporter", "importers", "capShare", "products"));
+        EVENT_FIELDS.put("EMBARGO", List.of("type", "year", "exporters", "importers", "products"));
+        EVENT_FIELDS.put("NTB", List.of("type", "year", "importers", "exporters", "rate", "mode", "products"));
+        EVENT_FIELDS.put("COALITION", List.of("type", "year", "members", "discriminatory", "externalTariff", "products"));
+        EVENT_FIELDS.put("LIBERALIZATION", List.of("type", "year", "cut", "countries", "products"));
+        EVENT_FIELDS.put("DEMAND_SHIFT", List.of("type", "year", "countries", "factor", "annualGrowth", "products"));
+        EVENT_FIELDS.put("CAPACITY_SHIFT", List.of("type", "year", "countries", "factor", "annualGrowth", "products"));
+    }
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final ScenarioContext context;
+    private final List<ScenarioProblem> problems = new ArrayList<>();
+    private final Set<String> groupNames = new LinkedHashSet<>();
+    private List<String> scenarioProducts = List.of();
+
+    private ScenarioReader(ScenarioContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Parses and validates a scenario document.
+     *
+     * @throws ScenarioException with every problem found
+     */
+    public static Scenario read(String json, ScenarioContext context) {
+        if (context == null) {
+            throw new NullPointerException("context");
+        }
+        if (json == null || json.isBlank()) {
+            throw new ScenarioException(List.of(new ScenarioProblem("", "empty document")));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ScenarioException(List.of(new ScenarioProblem("", "malformed JSON" + where + ": "
+                    + e.getOriginalMessage())));
+        }
+        return new ScenarioReader(context).scenario(root);
+    }
+
+    /** Reads a scenario file (UTF-8). */
+    public static Scenario read(Path file, ScenarioContext context) throws IOException {
+        return read(Files.readString(file), context);
+    }
+
+    // ---------------------------------------------------------------------------------- document
+
+    private Scenario scenario(JsonNode root) {
+        if (!root.isObject()) {
+            fail("", "the document must be a JSON object, was " + kind(root));
+            throw new ScenarioException(problems);
+        }
+        Fields doc = new Fields((ObjectNode) root, "", TOP_FIELDS, null);
+        String name = doc.string("name", true);
+        if (name != null && name.isBlank()) {
+            fail("name", "must not be blank");
+        }
+        Integer baseYear = doc.integer("baseYear", true);
+        if (baseYear != null && (baseYear < context.firstYear() || baseYear > context.lastYear())) {
+            fail("baseYear", "must be a year with data (" + context.firstYear() + "-" + context.lastYear()
+                    + "), was " + baseYear);
+        }
+        Integer horizon = doc.integer("horizon", false);
+        if (horizon != null && baseYear != null) {
+            if (horizon < baseYear) {
+                fail("horizon", "must be >= baseYear (" + baseYear + "), was " + horizon);
+            } else if (horizon > baseYear + MAX_HORIZON_YEARS) {
+                fail("horizon", "must be at most " + MAX_HORIZON_YEARS + " years after baseYear (" + baseYear
+                        + "), was " + horizon);
+            }
+        }
+        scenarioProducts = topProducts(doc.get("products"));
+        Map<String, List<String>> groups = groups(doc.get("groups"));
+        Elasticities elasticities = elasticities(doc.get("elasticities"));
+        List<PolicyEvent> events = events(doc.get("events"));
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new Scenario(name, baseYear, horizon, scenarioProducts, elasticities, groups, events);
+    }
+
+    private List<String> topProducts(JsonNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (!node.isArray()) {
+            fail("products", "must be a list of HS6 codes, was " + kind(node));
+            return out;
+        }
+        for (int n = 0; n < node.size(); n++) {
+            String path = "products[" + n + "]";
+            String code = product(node.get(n), path, context.knownProducts(), "the data's products");
+            if (code != null) {
+                if (out.contains(code)) {
+                    fail(path, "product " + code + " listed twice");
+                } else {
+                    out.add(code);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The products an event or override may name. */
+    private Set<String> allowedProducts() {
+        return scenarioProducts.isEmpty() ? context.knownProducts() : Set.copyOf(scenarioProducts);
+    }
+
+    private String allowedProductsLabel() {
+        return scenarioProducts.isEmpty() ? "the data's products" : "the scenario's products";
+    }
+
+    private String product(JsonNode node, String path, Set<String> allowed, String label) {
+        if (!node.isTextual()) {
+            fail(path, "must be an HS6 code as a string, was " + kind(node));
+            return null;
+        }
+        String code = node.asText();
+        if (!allowed.contains(code)) {
+            fail(path, "unknown product \"" + code + "\" (not among " + label + ": " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            return null;
+        }
+        return code;
+    }
+
+    private Map<String, List<String>> groups(JsonNode node) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isObject()) {
+            fail("groups", "must be an object of group name to ISO3 list, was " + kind(node));
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            String path = "groups." + name;
+            if (name.isBlank()) {
+                fail(path, "a group name must not be blank");
+                continue;
+            }
+            if (CountrySet.ALL.equals(name)) {
+                fail(path, "\"*\" cannot be a group name");
+                continue;
+            }
+            if (context.knownCountries().contains(name)) {
+                fail(path, "a group name must not be an ISO3 country code of the data");
+                continue;
+            }
+            groupNames.add(name);
+            JsonNode members = e.getValue();
+            if (!members.isArray()) {
+                fail(path, "must be a list of ISO3 codes, was " + kind(members));
+                continue;
+            }
+            if (members.isEmpty()) {
+                fail(path, "must not be empty");
+                continue;
+            }
+            List<String> list = new ArrayList<>();
+            for (int n = 0; n < members.size(); n++) {
+                String at = path + "[" + n + "]";
+                String iso3 = country(members.get(n), at);
+                if (iso3 != null) {
+                    if (list.contains(iso3)) {
+                        fail(at, "country " + iso3 + " listed twice");
+                    } else {
+                        list.add(iso3);
+                    }
+                }
+            }
+            out.put(name, List.copyOf(list));
+        }
+        return out;
+    }
+
+    /** One ISO3 country of the data (not a group, not "*"). */
+    private String country(JsonNode node, String path) {
+        if (!node.isTextual()) {
+            fail(path, "must be an ISO3 code as a string, was " + kind(node));
+            return null;
+        }
+        String code = node.asText();
+        if (!context.knownCountries().contains(code)) {
+            if (CountrySet.ALL.equals(code) || groupNames.contains(code) || CountryGroups.isBuiltIn(code)) {
+                fail(path, "must be one ISO3 country code, not \"" + code + "\"");
+            } else {
+                fail(path, "unknown country \"" + code + "\" (not an ISO3 code of the data)");
+            }
+            return null;
+        }
+        return code;
+    }
+
+    // ------------------------------------------------------------------------------ elasticities
+
+    private Elasticities elasticities(JsonNode node) {
+        if (node == null) {
+            return Elasticities.DEFAULTS;
+        }
+        if (!node.isObject()) {
+            fail("elasticities", "must be an object, was " + kind(node));
+            return Elasticities.DEFAULTS;
+        }
+        Fields f = new Fields((ObjectNode) node, "elasticities", ELASTICITY_FIELDS, null);
+        Double sigma = sigma(f);
+        Double eta = eta(f);
+        Double eps = eps(f);
+        List<ElasticityOverride> overrides = new ArrayList<>();
+        JsonNode list = f.get("overrides");
+        if (list != null) {
+            if (!list.isArray()) {
+                fail(f.at("overrides"), "must be a list, was " + kind(list));
+            } else {
+                Map<List<String>, Integer> seen = new LinkedHashMap<>();
+                for (int n = 0; n < list.size(); n++) {
+                    String path = f.at("overrides") + "[" + n + "]";
+                    ElasticityOverride o = override(list.get(n), path);
+                    if (o == null) {
+                        continue;
+                    }
+                    List<String> key = java.util.Arrays.asList(o.product(), o.country());
+                    Integer first = seen.putIfAbsent(key, n);
+                    if (first != null) {
+                        fail(path, "same product and country as " + f.at("overrides") + "[" + first
+                                + "]; merge the two");
+                    } else {
+                        overrides.add(o);
+                    }
+                }
+            }
+        }
+        return new Elasticities(sigma == null ? Elasticities.DEFAULT_SIGMA : sigma,
+                eta == null ? Elasticities.DEFAULT_ETA : eta, eps == null ? Elasticities.DEFAULT_EPS : eps, overrides);
+    }
+
+    private ElasticityOverride override(JsonNode node, String path) {
+        if (!node.isObject()) {
+            fail(path, "must be an object, was " + kind(node));
+            return null;
+        }
+        int before = problems.size();
+        Fields f = new Fields((ObjectNode) node, path, OVERRIDE_FIELDS, null);
+        JsonNode productNode = f.get("product");
+        String product = productNode == null ? null
+                : product(productNode, f.at("product"), allowedProducts(), allowedProductsLabel());
+        JsonNode countryNode = f.get("country");
+        String country = countryNode == null ? null : country(countryNode, f.at("country"));
+        if (productNode == null && countryNode == null) {
+            fail(path, "must name a product or a country (or both)");
+        }
+        Double sigma = sigma(f);
+        Double eta = eta(f);
+        Double eps = eps(f);
+        if (f.get("sigma") == null && f.get("eta") == null && f.get("eps") == null) {
+            fail(path, "must set sigma, eta or eps");
+        }
+        return problems.size() > before ? null : new ElasticityOverride(product, country, sigma, eta, eps);
+    }
+
+    private Double sigma(Fields f) {
+        Double sigma = f.number("sigma", false);
+        if (sigma != null && !(sigma > 0 && sigma != 1)) {
+            fail(f.at("sigma"), "must be > 0 and != 1, was " + f.raw("sigma"));
+            return null;
+        }
+        return sigma;
+    }
+
+    private Double eta(Fields f) {
+        Double eta = f.number("eta", false);
+        if (eta != null && !(eta < 0)) {
+            fail(f.at("eta"), "must be < 0, was " + f.raw("eta"));
+            return null;
+        }
+        return eta;
+    }
+
+    /** {@code eps}: a number >= 0, or "Infinity" / "inf" (also the bare token Infinity). */
+    private Double eps(Fields f) {
+        JsonNode node = f.get("eps");
+        if (node == null) {
+            return null;
+        }
+        double eps;
+        if (node.isTextual()) {
+            String text = node.asText().trim();
+            if (text.equalsIgnoreCase("Infinity") || text.equalsIgnoreCase("inf")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            fail(f.at("eps"), "must be a number >= 0 or \"Infinity\", was " + node);
+            return null;
+        } else if (node.isNumber()) {
+            eps = node.asDouble();
+        } else {
+            fail(f.at("eps"), "must be a number >= 0 or \"Infinity\", was " + kind(node));
+            return null;
+        }
+        if (Double.isNaN(eps) || eps < 0) {
+            fail(f.at("eps"), "must be >= 0 or \"Infinity\", was " + kind(node));
+            return null;
+        }
+        return eps;
+    }
+
+    // ------------------------------------------------------------------------------------ events
+
+    private List<PolicyEvent> events(JsonNode node) {
+        List<PolicyEvent> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isArray()) {
+            fail("events", "must be a list, was " + kind(node));
+            return out;
+        }
+        for (int n = 0; n < node.size(); n++) {
+            PolicyEvent e = event(node.get(n), "events[" + n + "]");
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private PolicyEvent event(JsonNode node, String path) {
+        if (!node.isObject()) {
+            fail(path, "must be an object, was " + kind(node));
+            return null;
+        }
+        ObjectNode obj = (ObjectNode) node;
+        JsonNode typeNode = obj.get("type");
+        String allowed = String.join(", ", EVENT_TYPES);
+        if (typeNode == null || typeNode.isNull()) {
+            fail(path + ".type", "is required (one of " + allowed + ")");
+            return null;
+        }
+        if (!typeNode.isTextual() || !EVENT_FIELDS.containsKey(typeNode.asText())) {
+            fail(path + ".type", "unknown type " + typeNode + " (allowed: " + allowed + ")");
+            return null;
+        }
+        String type = typeNode.asText();
+        int before = problems.size();
+        Fields f = new Fields(obj, path, EVENT_FIELDS.get(type), type);
+        Integer year = f.integer("year", false);
+        if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+            fail(f.at("year"), "must be between " + MIN_YEAR + " and " + MAX_YEAR + ", was " + year);
+        }
+        List<String> products = eventProducts(f);
+        PolicyEvent event = switch (type) {
+            case "TARIFF" -> new PolicyEvent.Tariff(year, f.countries("exporters", false), f.countries("importers", true),
+                    f.rate("rate"), f.mode(), products);
+            case "EXPORT_TAX" -> new PolicyEvent.ExportTax(year, f.countries("exporters", true),
+                    f.countries("importers", false), f.rate("rate"), f.mode(), products);
+            case "NTB" -> new PolicyEvent.Ntb(year, f.countries("exporters", false), f.countries("importers", true),
+                    f.rate("rate"), f.mode(), products);
+            case "EMBARGO" -> new PolicyEvent.Embargo(year, f.countries("exporters", true), f.countries("importers", true),
+                    products);
+            case "EXPORT_QUOTA" -> quota(f, year, products);
+            case "COALITION" -> coalition(f, year, products);
+            case "LIBERALIZATION" -> new PolicyEvent.Liberalization(year, f.share("cut"), f.countries("countries", false),
+                    products);
+            case "DEMAND_SHIFT", "CAPACITY_SHIFT" -> shift(f, type, year, products);
+            default -> throw new IllegalStateException(type);
+        };
+        return problems.size() > before ? null : event;
+    }
+
+    private PolicyEvent quota(Fields f, Integer year, List<String> products) {
+        JsonNode exporterNode = f.get("exporter");
+        String exporter = null;
+        if (exporterNode == null) {
+            f.missing("exporter");
+        } else {
+            exporter = country(exporterNode, f.at("exporter"));
+        }
+        CountrySet importers = f.get("importers") == null ? null : f.countries("importers", true);
+        return new PolicyEvent.ExportQuota(year, exporter, importers, f.share("capShare"), products);
+    }
+
+    private PolicyEvent coalition(Fields f, Integer year, List<String> products) {
+        CountrySet members = f.countries("members", true);
+        Boolean discriminatory = null;
+        JsonNode d = f.get("discriminatory");
+        if (d == null) {
+            f.missing("discriminatory");
+        } else if (!d.isBoolean()) {
+            fail(f.at("discriminatory"), "must be true or false, was " + kind(d));
+        } else {
+            discriminatory = d.asBoolean();
+        }
+        double external = 0.0;
+        if (f.get("externalTariff") != null) {
+            if (Boolean.FALSE.equals(discriminatory)) {
+                fail(f.at("externalTariff"), "only applies to a discriminatory coalition (discriminatory: true)");
+            } else {
+                external = f.rate("externalTariff");
+            }
+        }
+        return new PolicyEvent.Coalition(year, members, Boolean.TRUE.equals(discriminatory), external, products);
+    }
+
+    private PolicyEvent shift(Fields f, String type, Integer year, List<String> products) {
+        CountrySet countries = f.countries("countries", false);
+        Double factor = f.number("factor", false);
+        Double growth = f.number("annualGrowth", false);
+        boolean hasFactor = f.get("factor") != null;
+        boolean hasGrowth = f.get("annualGrowth") != null;
+        if (hasFactor == hasGrowth) {
+            fail(f.path, "needs exactly one of factor or annualGrowth" + (hasFactor ? ", not both" : ""));
+        }
+        if (factor != null && !(factor > 0)) {
+            fail(f.at("factor"), "must be > 0, was " + f.raw("factor"));
+        }
+        if (growth != null && !(growth > -1)) {
+            fail(f.at("annualGrowth"), "must be > -1, was " + f.raw("annualGrowth"));
+        }
+        return type.equals("DEMAND_SHIFT")
+                ? new PolicyEvent.DemandShift(year, countries, factor, growth, products)
+                : new PolicyEvent.CapacityShift(year, countries, factor, growth, products);
+    }
+
+    private List<String> eventProducts(Fields f) {
+        JsonNode node = f.get("products");
+        if (node == null) {
+            return null;
+        }
+        String path = f.at("products");
+        if (!node.isArray()) {
+            fail(path, "must be a list of HS6 codes, was " + kind(node));
+            return null;
+        }
+        if (node.isEmpty()) {
+            fail(path, "must not be empty (leave it out for all of the scenario's products)");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < node.size(); n++) {
+            String at = path + "[" + n + "]";
+            String code = product(node.get(n), at, allowedProducts(), allowedProductsLabel());
+            if (code != null) {
+                if (out.contains(code)) {
+                    fail(at, "product " + code + " listed twice");
+                } else {
+                    out.add(code);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    // ----------------------------------------------------------------------------------- helpers
+
+    private void fail(String path, String message) {
+        problems.add(new ScenarioProblem(path, message));
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.isNumber() ? node.asText() : node.toString();
+    }
+
+    /** The fields of one JSON object; unknown fields are reported when it is created. */
+    private final class Fields {
+        final ObjectNode node;
+        final String path;
+
+        Fields(ObjectNode node, String path, List<String> allowed, String type) {
+            this.node = node;
+            this.path = path;
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!allowed.contains(name)) {
+                    fail(at(name), "unknown field (allowed" + (type == null ? "" : " for " + type) + ": "
+                            + String.join(", ", allowed) + ")");
+                }
+            }
+        }
+
+        String at(String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        /** The field's value; {@code null} when absent or JSON null. */
+        JsonNode get(String name) {
+            JsonNode v = node.get(name);
+            return v == null || v.isNull() ? null : v;
+        }
+
+        String raw(String name) {
+            JsonNode v = get(name);
+            return v == null ? "null" : kind(v);
+        }
+
+        void missing(String name) {
+            fail(at(name), "is required");
+        }
+
+        String string(String name, boolean required) {
+            JsonNode v = get(name);
+            if (v == null) {
+                if (required) {
+                    missing(name);
+                }
+                return null;
+            }
+            if (!v.isTextual()) {
+                fail(at(name), "must be a string, was " + kind(v));
+                return null;
+            }
+            return v.asText();
+        }
+
+        Integer integer(String name, boolean required) {
+            JsonNode v = get(name);
+            if (v == null) {
+                if (required) {
+                    missing(name);
+                }
+                return null;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                fail(at(name), "must be a whole number, was " + kind(v));
+                return null;
+            }
+            return v.intValue();
+        }
+
+        /** A finite number, or {@code null} (reported) when absent-but-required, not a number or not finite. */
+        Double number(String name, boolean required) {
+            JsonNode v = get(name);
+            if (v == null) {
+                if (required) {
+                    missing(name);
+                }
+                return null;
+            }
+            if (!v.isNumber()) {
+                fail(at(name), "must be a number, was " + kind(v));
+                return null;
+            }
+            double x = v.asDouble();
+            if (!Double.isFinite(x)) {
+                fail(at(name), "must be a finite number, was " + kind(v));
+                return null;
+            }
+            return x;
+        }
+
+        /** A required finite rate {@code >= 0}; 0 when invalid (the problem is reported). */
+        double rate(String name) {
+            Double x = number(name, true);
+            if (x == null) {
+                return 0.0;
+            }
+            if (x < 0) {
+                fail(at(name), "must be >= 0, was " + raw(name));
+                return 0.0;
+            }
+            return x;
+        }
+
+        /** A required share in [0, 1]. */
+        double share(String name) {
+            Double x = number(name, true);
+            if (x == null) {
+                return 0.0;
+            }
+            if (x < 0 || x > 1) {
+                fail(at(name), "must be between 0 and 1, was " + raw(name));
+                return 0.0;
+            }
+            return x;
+        }
+
+        RateMode mode() {
+            JsonNode v = get("mode");
+            if (v == null) {
+                return RateMode.SET;
+            }
+            if (v.isTextual()) {
+                if (v.asText().equalsIgnoreCase("set")) {
+                    return RateMode.SET;
+                }
+                if (v.asText().equalsIgnoreCase("add")) {
+                    return RateMode.ADD;
+                }
+            }
+            fail(at("mode"), "must be \"set\" or \"add\", was " + kind(v));
+            return RateMode.SET;
+        }
+
+        /**
+         * A country list: a JSON list or one string. Absent: reported when {@code required},
+         * otherwise {@code "*"}.
+         */
+        CountrySet countries(String name, boolean required) {
+            JsonNode v = get(name);
+            String path = at(name);
+            if (v == null) {
+                if (required) {
+                    missing(name);
+                    return null;
+                }
+                return CountrySet.all();
+            }
+            List<JsonNode> items = new ArrayList<>();
+            boolean single = v.isTextual();
+            if (single) {
+                items.add(v);
+            } else if (v.isArray()) {
+                v.forEach(items::add);
+            } else {
+                fail(path, "must be a list of countries or one country or group name, was " + kind(v));
+                return null;
+            }
+            if (items.isEmpty()) {
+                fail(path, "must not be empty");
+                return null;
+            }
+            List<String> tokens = new ArrayList<>();
+            for (int n = 0; n < items.size(); n++) {
+                String at = single ? path : path + "[" + n + "]";
+                JsonNode item = items.get(n);
+                if (!item.isTextual()) {
+                    fail(at, "must be a string, was " + kind(item));
+                    continue;
+                }
+                String token = item.asText();
+                if (!(CountrySet.ALL.equals(token) || context.knownCountries().contains(token)
+                        || groupNames.contains(token) || CountryGroups.isBuiltIn(token))) {
+                    fail(at, "unknown country \"" + token + "\" (not an ISO3 code of the data, \"*\", a group of"
+                            + " this scenario or a built-in group: " + String.join(", ", new TreeSet<>(CountryGroups.builtIn().keySet())) + ")");
+                } else if (tokens.contains(token)) {
+                    fail(at, "\"" + token + "\" listed twice");
+                } else {
+                    tokens.add(token);
+                }
+            }
+            if (tokens.contains(CountrySet.ALL) && items.size() > 1) {
+                fail(path, "\"*\" (all countries) must stand alone");
+            }
+            return new CountrySet(tokens);
+        }
+    }
+}
