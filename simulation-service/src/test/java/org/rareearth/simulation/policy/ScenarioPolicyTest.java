@@ -539,34 +539,31 @@ class ScenarioPolicyTest {
         return s;
     }
 
-    private static double[][] tariffs(PolicyState s) {
+    /** One instrument of a policy state, read as a matrix. */
+    private interface Rate {
+        double of(PolicyState s, int i, int j);
+    }
+
+    private static double[][] table(PolicyState s, Rate rate) {
         double[][] m = new double[s.size()][s.size()];
         for (int i = 0; i < s.size(); i++) {
             for (int j = 0; j < s.size(); j++) {
-                m[i][j] = s.tariff(i, j);
+                m[i][j] = rate.of(s, i, j);
             }
         }
         return m;
+    }
+
+    private static double[][] tariffs(PolicyState s) {
+        return table(s, PolicyState::tariff);
     }
 
     private static double[][] exportTaxes(PolicyState s) {
-        double[][] m = new double[s.size()][s.size()];
-        for (int i = 0; i < s.size(); i++) {
-            for (int j = 0; j < s.size(); j++) {
-                m[i][j] = s.exportTax(i, j);
-            }
-        }
-        return m;
+        return table(s, PolicyState::exportTax);
     }
 
     private static double[][] ntbs(PolicyState s) {
-        double[][] m = new double[s.size()][s.size()];
-        for (int i = 0; i < s.size(); i++) {
-            for (int j = 0; j < s.size(); j++) {
-                m[i][j] = s.ntb(i, j);
-            }
-        }
-        return m;
+        return table(s, PolicyState::ntb);
     }
 
     private static boolean[][] embargoes(PolicyState s) {

@@ -48,11 +48,8 @@ class EquilibriumSolverTest {
         //   PC = (1/2 p^-1 + 1/2 (2p)^-1)^-1 = 4p/3,   QC = A / PC = 3/(2p)
         //   q_home = 1/2 (PC/p)^2 QC = 4/(3p),          q_foreign = 1/2 (PC/(2p))^2 QC = 1/(3p)
         //   supply K p = 2p = 4/(3p) + 1/(3p) = 5/(3p)  =>  p = sqrt(5/6)
-        ArmingtonMarket m = ArmingtonMarket.calibrate(new TradeMatrix(List.of("AAA", "BBB"), new double[][] {{1, 1}, {1, 1}}),
-                PolicyState.free(2), MarketElasticities.uniform(2, 2, -1, 1));
-        PolicyState policy = PolicyState.free(2);
-        policy.setTariff(0, 1, 1.0);
-        policy.setTariff(1, 0, 1.0);
+        ArmingtonMarket m = Markets.symmetricPair();
+        PolicyState policy = Markets.mutualTariff(1.0);
 
         Equilibrium eq = solver.solve(m, policy, null);
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
-import org.rareearth.shared.trade.TradeMatrix;
 import org.rareearth.simulation.model.ArmingtonMarket;
 import org.rareearth.simulation.model.Equilibrium;
-import org.rareearth.simulation.model.MarketElasticities;
 import org.rareearth.simulation.model.PolicyState;
 import org.rareearth.simulation.model.QuotaCap;
 
@@ -66,11 +63,8 @@ class LinearGsimSolverTest {
         // qhat_for  = 1/2 tauhat - 2 tauhat - phat = -3/2 tauhat - phat
         // => 1 (1/2 h - phat) + 1 (-3/2 h - phat) = 2 phat  =>  phat = -h/4,
         // the slope of p = sqrt(g^(eta+s)(a + (1-a)(1+t)^-s)) at t = 0.
-        ArmingtonMarket m = ArmingtonMarket.calibrate(new TradeMatrix(List.of("AAA", "BBB"), new double[][] {{1, 1}, {1, 1}}),
-                PolicyState.free(2), MarketElasticities.uniform(2, 2, -1, 1));
-        PolicyState policy = PolicyState.free(2);
-        policy.setTariff(0, 1, 0.1);
-        policy.setTariff(1, 0, 0.1);
+        ArmingtonMarket m = Markets.symmetricPair();
+        PolicyState policy = Markets.mutualTariff(0.1);
 
         Equilibrium eq = linear.solve(m, policy);
 

@@ -32,6 +32,23 @@ final class Markets {
     }
 
     /**
+     * The hand-solved case: two symmetric countries, domestic shipments 1 and exports 1 each, no
+     * benchmark wedges, sigma = 2, eta = -1, eps = 1 (so theta0 = beta = 1/2, A = K = 2).
+     */
+    static ArmingtonMarket symmetricPair() {
+        return ArmingtonMarket.calibrate(new TradeMatrix(List.of("AAA", "BBB"), new double[][] {{1, 1}, {1, 1}}),
+                PolicyState.free(2), MarketElasticities.uniform(2, 2, -1, 1));
+    }
+
+    /** Both countries of {@link #symmetricPair()} levy the import tariff {@code t} on each other. */
+    static PolicyState mutualTariff(double t) {
+        PolicyState policy = PolicyState.free(2);
+        policy.setTariff(0, 1, t);
+        policy.setTariff(1, 0, t);
+        return policy;
+    }
+
+    /**
      * Four countries with domestic shipments, one zero foreign pair (AUS->DEU), benchmark tariffs,
      * export taxes and an NTB, and varied elasticities (one sigma below 1, one eps of 0).
      */

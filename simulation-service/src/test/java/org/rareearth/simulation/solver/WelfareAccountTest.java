@@ -41,11 +41,8 @@ class WelfareAccountTest {
         //   dPS = K/(eps+1) (p^2 - 1) = 5/6 - 1 = -1/6
         //   dCS = -A ln PC = -2 ln(4p/3)                     (eta = -1)
         //   dTR = t (1+x) p q_foreign = 1/3                  (no benchmark tariff)
-        ArmingtonMarket m = ArmingtonMarket.calibrate(new TradeMatrix(List.of("AAA", "BBB"), new double[][] {{1, 1}, {1, 1}}),
-                PolicyState.free(2), MarketElasticities.uniform(2, 2, -1, 1));
-        PolicyState policy = PolicyState.free(2);
-        policy.setTariff(0, 1, 1.0);
-        policy.setTariff(1, 0, 1.0);
+        ArmingtonMarket m = Markets.symmetricPair();
+        PolicyState policy = Markets.mutualTariff(1.0);
 
         CountryWelfare[] w = WelfareAccount.of(m, policy, solver.solve(m, policy, null));
 
