@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** {@code --name value} options of one subcommand; unknown or repeated options are usage errors. */
 final class Arguments {
@@ -31,7 +32,8 @@ final class Arguments {
                 name = name.substring(0, eq);
             }
             if (!allowed.contains(name)) {
-                throw new UsageException(command + ": unknown option --" + name + " (known: --" + String.join(", --", allowed) + ")");
+                throw new UsageException(command + ": unknown option --" + name + " (known: --"
+                        + String.join(", --", new TreeSet<>(allowed)) + ")");
             }
             String value = inline;
             if (value == null) {

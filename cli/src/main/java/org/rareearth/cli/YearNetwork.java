@@ -11,6 +11,10 @@ record YearNetwork(NetworkContext context, TradeNetwork network, SimulationRun r
 
     /** Observed networks of the data years from the base year to the last year asked for. */
     static List<YearNetwork> observed(MarketOptions options, double threshold) {
+        if (!options.data().dataset().years().contains(options.lastYear())) {
+            throw new UsageException("--horizon " + options.lastYear() + ": observed networks exist only for the data years "
+                    + options.data().dataset().years() + "; add --scenario for a simulated path");
+        }
         List<YearNetwork> out = new ArrayList<>();
         for (int year = options.year(); year <= options.lastYear(); year++) {
             options.data().requireYear(year);

@@ -148,6 +148,39 @@ class RareEarthCommandTest {
     }
 
     @Test
+    void theLinearSolverAgreesWithTheNonlinearOneToFirstOrderButNotExactly() throws IOException {
+        Path file = scenario("small.json", """
+                {"name": "small tariff", "baseYear": 2023, "products": ["284690"],
+                 "events": [{"type": "TARIFF", "year": 2023, "importers": ["USA"], "exporters": ["CHN"], "rate": 0.05}]}
+                """);
+        JsonNode exact = run("simulate", "--scenario", file.toString()).json();
+        Outcome linear = run("simulate", "--scenario", file.toString(), "--solver", "linear");
+        assertThat(linear.exitCode()).as(linear.stderr()).isZero();
+        assertThat(linear.json().get("solver").asText()).isEqualTo("linear");
+        double exactChange = exact.at("/worldPrices/CHN").asDouble() - 1;
+        double linearChange = linear.json().at("/worldPrices/CHN").asDouble() - 1;
+        assertThat(exactChange).isNegative();
+        // a 5% shock: the first-order answer is within a few percent of the exact change, and not equal to it
+        assertThat(linearChange).isCloseTo(exactChange, within(0.05 * Math.abs(exactChange)));
+        assertThat(linearChange).isNotEqualTo(exactChange);
+        assertThat(run("simulate", "--scenario", file.toString(), "--solver", "quadratic").stderr())
+                .contains("--solver must be nonlinear or linear");
+    }
+
+    @Test
+    void observedNetworksOverAHorizonAreTheObservedTimeSeries() throws IOException {
+        Outcome o = run("network", "--year", "2017", "--horizon", "2023", "--product", "850511");
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+        assertThat(o.json().size()).isEqualTo(7);
+        for (int k = 0; k < 7; k++) {
+            assertThat(o.json().get(k).get("year").asInt()).isEqualTo(2017 + k);
+            assertThat(o.json().get(k).get("source").asText()).isEqualTo("observed");
+        }
+        assertThat(run("network", "--year", "2023", "--horizon", "2025", "--product", "850511").stderr())
+                .contains("--horizon 2025").contains("--scenario");
+    }
+
+    @Test
     void observedNetworkHasTheIndicatorsAndBrokerageAsked() throws IOException {
         Outcome o = run("network", "--year", "2023", "--product", "all", "--broker", "CHN,USA");
         assertThat(o.exitCode()).as(o.stderr()).isZero();
