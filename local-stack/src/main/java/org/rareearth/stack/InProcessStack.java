@@ -1,0 +1,104 @@
+package org.rareearth.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/** Kafka (one combined KRaft node) and PostgreSQL running inside this JVM, on free ports. */
+final class InProcessStack implements LocalStack {
+
+    /**
+     * A single node can only keep one replica of the internal topics; without these settings
+     * consumers never join their group (BUILD-NOTES.md).
+     */
+    static final Map<String, String> SINGLE_NODE_BROKER = Map.of(
+            "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "1",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "true",
+            "num.partitions", "1",
+            // results of a whole scenario year fit comfortably below this
+            "message.max.bytes", "10485760");
+
+    private final KafkaClusterTestKit kafka;
+    private final EmbeddedPostgres postgres;
+
+    private InProcessStack(KafkaClusterTestKit kafka, EmbeddedPostgres postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    static InProcessStack start() {
+        KafkaClusterTestKit kafka = null;
+        try {
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
+            SINGLE_NODE_BROKER.forEach(builder::setConfigProp);
+            kafka = builder.build();
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            return new InProcessStack(kafka, postgres);
+        } catch (IOException e) {
+            closeQuietly(kafka);
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (Exception e) {
+            closeQuietly(kafka);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("in-process Kafka did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public String dbUser() {
+        return "postgres";
+    }
+
+    @Override
+    public String dbPassword() {
+        return "postgres";
+    }
+
+    @Override
+    public String mode() {
+        return IN_PROCESS;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(kafka);
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not stop", e);
+        }
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit kafka) {
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (Exception e) {
+                // stopping a half-started broker: nothing more to do
+            }
+        }
+    }
+}
