@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** Kafka (one combined KRaft node) and PostgreSQL running inside this JVM, on free ports. */
@@ -34,6 +35,11 @@ final class InProcessStack implements LocalStack {
     }
 
     static InProcessStack start() {
+        // The test kit registers JVM shutdown hooks that delete the broker's directories. They run
+        // concurrently with our own stop, so a still-running broker could see its log directory
+        // vanish and halt the JVM with exit code 1 (a test run then fails after every test passed).
+        // close() stops the broker first and then deletes the same directories itself.
+        Exit.setShutdownHookAdder((name, hook) -> { });
         KafkaClusterTestKit kafka = null;
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()

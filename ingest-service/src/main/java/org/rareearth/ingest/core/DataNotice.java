@@ -1,0 +1,46 @@
+package org.rareearth.ingest.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.rareearth.ingest.core.UploadRejectedException.Reason;
+
+/**
+ * The provenance statement every output made from a data set repeats (docs/events.md, "honest
+ * data"): the {@code notice} of {@code dataset.properties} in the data directory, or, when the
+ * upload does not say where its numbers come from, {@link #NOT_RECORDED}.
+ */
+public final class DataNotice {
+
+    public static final String FILE = "dataset.properties";
+    public static final String KEY = "notice";
+    /** What outputs say when the data set came without a notice. */
+    public static final String NOT_RECORDED = "Provenance not recorded: this data set was uploaded without a "
+            + "notice (dataset.properties). Do not present outputs made from it as official trade statistics.";
+
+    private DataNotice() {
+    }
+
+    /**
+     * The notice of the data set in {@code dir}: the trimmed {@code notice} property, or
+     * {@link #NOT_RECORDED} when the file or the property is missing or blank.
+     */
+    public static String read(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return NOT_RECORDED;
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            throw new UploadRejectedException(Reason.NOT_A_DATASET, FILE + ": not a readable properties file ("
+                    + e.getMessage() + ")", e);
+        }
+        String notice = properties.getProperty(KEY, "").strip();
+        return notice.isEmpty() ? NOT_RECORDED : notice;
+    }
+}

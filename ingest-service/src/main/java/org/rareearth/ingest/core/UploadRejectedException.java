@@ -1,0 +1,39 @@
+package org.rareearth.ingest.core;
+
+/**
+ * An upload that cannot become a data-set version. The {@link Reason} decides the HTTP status the
+ * REST adapter answers with; the message says what is wrong and where (a file inside the archive,
+ * never a server path).
+ */
+public class UploadRejectedException extends RuntimeException {
+
+    /** Why an upload is refused. */
+    public enum Reason {
+        /** No bytes at all. */
+        EMPTY,
+        /** The bytes are not a ZIP archive (or a damaged one). */
+        NOT_A_ZIP,
+        /** The upload, or what it unpacks to, is over the configured limit. */
+        TOO_LARGE,
+        /** An entry would be written outside the unpack directory (zip slip) or is a link. */
+        UNSAFE,
+        /** A readable archive, but not a usable BACI-layout data set (a mandatory file missing, a bad header). */
+        NOT_A_DATASET
+    }
+
+    private final Reason reason;
+
+    public UploadRejectedException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public UploadRejectedException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

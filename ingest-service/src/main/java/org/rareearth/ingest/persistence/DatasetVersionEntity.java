@@ -1,0 +1,46 @@
+package org.rareearth.ingest.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One data-set version (table dataset_version). */
+@Entity
+@Table(name = "dataset_version")
+public class DatasetVersionEntity {
+
+    @Id
+    public String version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** "upload" or "bootstrap:&lt;directory&gt;". */
+    @Column(columnDefinition = "text", nullable = false)
+    public String source;
+
+    /** JSON array of years. */
+    @Column(columnDefinition = "text", nullable = false)
+    public String years;
+
+    /** JSON array of HS6 codes. */
+    @Column(columnDefinition = "text", nullable = false)
+    public String products;
+
+    @Column(nullable = false)
+    public int countries;
+
+    @Column(name = "accepted_rows", nullable = false)
+    public long acceptedRows;
+
+    @Column(name = "rejected_rows", nullable = false)
+    public long rejectedRows;
+
+    @Column(name = "data_notice", columnDefinition = "text", nullable = false)
+    public String dataNotice;
+
+    @Column(name = "notice_recorded", nullable = false)
+    public boolean noticeRecorded;
+}

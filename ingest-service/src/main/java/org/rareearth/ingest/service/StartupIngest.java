@@ -1,0 +1,62 @@
+package org.rareearth.ingest.service;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+import org.rareearth.ingest.config.IngestConfig;
+import org.rareearth.ingest.core.UploadRejectedException;
+import org.rareearth.ingest.messaging.PublishOutcome;
+
+/**
+ * At start-up, in the background (a slow or absent broker must not block the HTTP server or the
+ * health endpoints): first re-send baselines earlier runs stored but the broker never
+ * acknowledged, then ingest {@code rareearth.ingest.bootstrap-dir} if one is configured. A
+ * bootstrap directory already ingested is recognised by its content version and creates nothing.
+ */
+@ApplicationScoped
+public class StartupIngest {
+
+    private static final Logger LOG = Logger.getLogger(StartupIngest.class);
+
+    @Inject
+    DatasetIngestion ingestion;
+
+    @Inject
+    IngestConfig config;
+
+    void onStart(@Observes StartupEvent start) {
+        Infrastructure.getDefaultWorkerPool().execute(this::run);
+    }
+
+    void run() {
+        if (config.resendOnStart()) {
+            try {
+                for (PublishOutcome o : ingestion.resendUnpublished()) {
+                    LOG.infof("re-sent %d of %d unacknowledged baselines of data set %s", o.acknowledged(), o.pending(),
+                            o.version());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("could not re-send unacknowledged baselines: %s", e.getMessage());
+            }
+        }
+        config.bootstrapDir().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).ifPresent(this::bootstrap);
+    }
+
+    private void bootstrap(Path dir) {
+        try {
+            IngestResult r = ingestion.ingestDirectory(dir);
+            LOG.infof("bootstrap directory %s: data set %s (%s)", dir, r.dataset().version(),
+                    r.created() ? "created" : "already stored");
+        } catch (UploadRejectedException e) {
+            LOG.errorf("bootstrap directory %s is not a usable data set: %s", dir, e.getMessage());
+        } catch (PublishFailedException e) {
+            LOG.error("bootstrap directory " + dir + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("bootstrap directory " + dir + " could not be ingested", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.rareearth.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Command-line options of {@link StackLauncher}. */
+record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int partitions, boolean exit,
+                       Duration scenarioDeadline) {
+
+    static final String USAGE = """
+            usage: rare-earth-stack [--exit] [--data DIR] [--scenarios DIR] [--base-port N] [--partitions N]
+                                    [--deadline-minutes M]
+              Starts Kafka and PostgreSQL (RARE_EARTH_STACK=in-process|containers|auto), the four services on
+              ports N..N+3 (default 8081: ingest, scenario, simulation, network), uploads the data directory
+              (default data/rare-earth-demo), runs every scenario of the scenarios directory (default scenarios/),
+              prints a summary and serves until interrupted; --exit stops after the summary.""";
+
+    /** Partitions of the contract topics: a few, so a second simulation-service would get work. */
+    static final int DEFAULT_PARTITIONS = 3;
+    static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
+
+    static LauncherOptions parse(List<String> args) {
+        Path home = projectHome();
+        Path data = home.resolve("data/rare-earth-demo");
+        Path scenarios = home.resolve("scenarios");
+        int basePort = ServiceSpec.DEFAULT_BASE_PORT;
+        int partitions = DEFAULT_PARTITIONS;
+        boolean exit = false;
+        Duration deadline = DEFAULT_DEADLINE;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--exit" -> exit = true;
+                case "--data" -> data = Path.of(value(args, ++i, arg));
+                case "--scenarios" -> scenarios = Path.of(value(args, ++i, arg));
+                case "--base-port" -> basePort = integer(args, ++i, arg);
+                case "--partitions" -> partitions = integer(args, ++i, arg);
+                case "--deadline-minutes" -> deadline = Duration.ofMinutes(integer(args, ++i, arg));
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return new LauncherOptions(home, data, scenarios, basePort, partitions, exit, deadline);
+    }
+
+    /** The project directory: RARE_EARTH_HOME (set by ./rare-earth-stack), else the working directory. */
+    static Path projectHome() {
+        String home = System.getenv("RARE_EARTH_HOME");
+        return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).toAbsolutePath().normalize();
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args.get(i);
+    }
+
+    private static int integer(List<String> args, int i, String option) {
+        String text = value(args, i, option);
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a positive whole number, was '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.rareearth.launcher;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+import org.rareearth.stack.LocalStack;
+import org.rareearth.stack.ServiceConfig;
+
+/** The four services as processes pointed at one stack; started together, stopped in reverse order. */
+public final class ServiceFleet implements AutoCloseable {
+
+    private final Map<ServiceSpec, ServiceProcess> processes = new LinkedHashMap<>();
+    private final HttpClient http;
+
+    /**
+     * @param ports the port of each service from its offset (base port + offset, or free ports in tests)
+     */
+    public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http) {
+        this.http = http;
+        Map<String, String> environment = new LinkedHashMap<>(ServiceConfig.asEnvironment(stack));
+        // Dev Services are a build-time matter (absent from a packaged jar); setting them at run
+        // time only earns a "build time property cannot be changed" warning in every log
+        environment.keySet().removeIf(k -> k.contains("DEVSERVICES"));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            processes.put(spec, new ServiceProcess(spec, spec.jar(home), ports.applyAsInt(spec.offset()), environment,
+                    logDir.resolve(spec.name() + ".log")));
+        }
+    }
+
+    /** Fails before anything starts when a jar is missing, naming every missing one. */
+    public static void requireJars(Path home) {
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            if (!spec.jar(home).toFile().isFile()) {
+                missing.add(spec.jar(home).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("service jar(s) missing: " + String.join(", ", missing)
+                    + "; build them with ./mvnw -q -DskipTests package -pl "
+                    + "ingest-service,scenario-service,simulation-service,network-service -am");
+        }
+    }
+
+    /** Starts every service, then waits until each one is ready (they start concurrently). */
+    public void startAll(Duration readyDeadline) {
+        processes.values().forEach(ServiceProcess::start);
+        for (ServiceProcess p : processes.values()) {
+            p.awaitReady(http, readyDeadline);
+        }
+    }
+
+    public ServiceProcess get(ServiceSpec spec) {
+        return processes.get(spec);
+    }
+
+    public String url(ServiceSpec spec) {
+        return get(spec).baseUrl();
+    }
+
+    public List<ServiceProcess> all() {
+        return List.copyOf(processes.values());
+    }
+
+    /** Stops every service at once (each shuts down gracefully on its own; one by one takes four times as long). */
+    @Override
+    public void close() {
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess p : processes.values()) {
+            Thread t = new Thread(p::stop, "stop-" + p.name());
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.rareearth.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code ./rare-earth-stack}: the whole system on this machine. Starts the local stack, the topics
+ * and the four services, ingests the demo data, runs the demo scenarios, prints what they forecast
+ * and where to look, then serves until interrupted (or stops, with {@code --exit}).
+ */
+public final class StackLauncher {
+
+    static final String BASELINE_FILE = "baseline.json";
+    static final Duration READY_DEADLINE = Duration.ofMinutes(3);
+    static final Duration CATALOGUE_DEADLINE = Duration.ofMinutes(2);
+
+    private StackLauncher() {
+    }
+
+    public static void main(String[] args) {
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PrintStream out = System.out;
+        AtomicReference<RunningSystem> running = new AtomicReference<>();
+        stopOnSignals(running);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running), "rare-earth-stack-stop"));
+        int exitCode;
+        try {
+            exitCode = run(options, out, running);
+        } catch (RuntimeException e) {
+            System.err.println("rare-earth-stack: " + e.getMessage());
+            exitCode = 1;
+        }
+        if (options.exit() || exitCode != 0) {
+            stop(running);
+            System.exit(exitCode);
+        }
+        out.println("Serving until interrupted (Ctrl-C stops the services and the stack).");
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int run(LauncherOptions options, PrintStream out, AtomicReference<RunningSystem> running) {
+        Path logs = options.home().resolve("target/stack-logs");
+        out.printf("Starting Kafka, PostgreSQL and the four services (logs in %s) ...%n", logs);
+        RunningSystem system = RunningSystem.start(options.home(), offset -> options.basePort() + offset,
+                options.partitions(), logs, READY_DEADLINE);
+        running.set(system);
+        out.printf("Local stack: %s (Kafka %s); services ready.%n", system.stack().mode(),
+                system.stack().kafkaBootstrapServers());
+
+        DemoUpload.Uploaded uploaded = system.upload().upload(options.data());
+        out.printf("Data %s -> data-set version %s (%s; %s rows accepted, %s rejected)%n", options.data(),
+                uploaded.version(), uploaded.created() ? "new" : "already ingested",
+                uploaded.answer().path("acceptedRows").asText("?"), uploaded.answer().path("rejectedRows").asText("?"));
+        system.upload().awaitCatalogue(uploaded.version(), CATALOGUE_DEADLINE);
+
+        List<ScenarioRun> runs = new ScenarioBatch(system.scenarios()).run(options.scenarios(), options.scenarioDeadline(), out);
+        new SummaryTable(out).print(runs);
+        out.println();
+        out.println("Data notice: " + notice(runs, options.data()));
+        printUrls(out, system);
+        return runs.stream().allMatch(ScenarioRun::ready) ? 0 : 1;
+    }
+
+    /** The notice the forecasts carry (it travels from the data set through every event). */
+    static String notice(List<ScenarioRun> runs, Path data) {
+        for (ScenarioRun run : runs) {
+            if (run.ready() && run.forecast().hasNonNull("dataNotice")) {
+                return run.forecast().get("dataNotice").asText();
+            }
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(data.resolve("dataset.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            return "(none given)";
+        }
+        return properties.getProperty("notice", "(none given)");
+    }
+
+    private static void printUrls(PrintStream out, RunningSystem system) {
+        out.println();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            String url = system.url(spec);
+            out.printf("%-19s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   log %s%n", spec.name(), url, url, url,
+                    system.fleet().get(spec).log());
+        }
+        out.printf("Network dashboard   %s/%n", system.url(ServiceSpec.NETWORK));
+        out.printf("Kafka               %s%n", system.stack().kafkaBootstrapServers());
+        out.printf("PostgreSQL          %s (user %s)%n", system.stack().jdbcUrl(), system.stack().dbUser());
+    }
+
+    /**
+     * Ctrl-C and SIGTERM stop the services and the stack before the JVM begins to exit. Left to
+     * the shutdown hook alone, the in-process broker and database went down in parallel with the
+     * services' graceful shutdown and the JVM ended before the services did, leaving them orphaned.
+     */
+    @SuppressWarnings("sunapi")
+    private static void stopOnSignals(AtomicReference<RunningSystem> running) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    stop(running);
+                    System.exit(128 + signal.getNumber());
+                });
+            } catch (IllegalArgumentException e) {
+                // signal not available on this platform: the shutdown hook remains
+            }
+        }
+    }
+
+    private static void stop(AtomicReference<RunningSystem> running) {
+        RunningSystem system = running.getAndSet(null);
+        if (system != null) {
+            System.out.println("Stopping the services, then the stack ...");
+            system.close();
+            System.out.println("Stopped.");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.rareearth.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.rareearth.shared.events.Topics;
+
+/**
+ * Creates the topics between the services before they start, so that the partition count is the
+ * one asked for (auto-creation would take the broker default) and the two topics that hold
+ * "the latest state per key" are compacted (docs/events.md): {@code trade.baseline} (one baseline
+ * per data-set version, year and product) and {@code scenario.requests} (every scenario's latest
+ * version). Existing topics are left as they are, so running it twice is harmless.
+ */
+public final class TopicSetup {
+
+    /** A single broker can only hold one replica. */
+    private static final short REPLICATION = 1;
+    /** Results of a whole scenario year fit below this (the in-process broker allows the same). */
+    static final String MAX_MESSAGE_BYTES = "10485760";
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private TopicSetup() {
+    }
+
+    /** The four topics of the contract, with their dead-letter topics (one partition is plenty for those). */
+    public static List<NewTopic> topics(int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
+        }
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(Topics.TRADE_BASELINE, Topics.SCENARIO_REQUESTS, Topics.SIMULATION_RESULTS,
+                Topics.NETWORK_METRICS)) {
+            boolean compacted = name.equals(Topics.TRADE_BASELINE) || name.equals(Topics.SCENARIO_REQUESTS);
+            topics.add(new NewTopic(name, partitions, REPLICATION).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                    compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+            topics.add(new NewTopic(Topics.dlq(name), 1, REPLICATION)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+        }
+        return topics;
+    }
+
+    /** Creates the missing topics on {@code stack}; returns the names it created. */
+    public static Set<String> create(LocalStack stack, int partitions) {
+        return create(stack.kafkaBootstrapServers(), partitions);
+    }
+
+    public static Set<String> create(String bootstrapServers, int partitions) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics(partitions).stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+            return Set.copyOf(missing.stream().map(NewTopic::name).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("topics could not be created on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.rareearth.scenario.persistence;
+
+import java.time.Instant;
+
+/** What a scenario request publishes: a stored version (or the archiving of a scenario). */
+public record StoredRequest(String scenarioId, int version, boolean archived, String document, Instant requestedAt,
+                            String status) {
+}

@@ -1,0 +1,30 @@
+package org.rareearth.scenario.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rareearth.scenario.core.Catalogue;
+import org.rareearth.scenario.core.NoTradeDataException;
+import org.rareearth.scenario.persistence.CatalogueStore;
+
+/** What scenarios are validated against: the latest data-set version seen on trade.baseline. */
+@Path("/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "catalog")
+public class CatalogueResource {
+
+    @Inject
+    CatalogueStore catalogue;
+
+    @GET
+    @Operation(summary = "Latest data-set version: its years, products and the countries seen in its flows")
+    @APIResponse(responseCode = "404", description = "no trade data ingested yet")
+    public Catalogue latest() {
+        return catalogue.latest().orElseThrow(NoTradeDataException::new);
+    }
+}

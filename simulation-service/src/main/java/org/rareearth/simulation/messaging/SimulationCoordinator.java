@@ -1,0 +1,202 @@
+package org.rareearth.simulation.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.rareearth.shared.events.ScenarioRequestEvent;
+import org.rareearth.shared.events.SimulationResultEvent;
+import org.rareearth.shared.events.TradeBaselineEvent;
+import org.rareearth.shared.scenario.Scenario;
+import org.rareearth.shared.scenario.ScenarioException;
+import org.rareearth.simulation.persistence.ResultRecord;
+import org.rareearth.simulation.persistence.ScenarioRequestRecord;
+import org.rareearth.simulation.persistence.SimulationStore;
+import org.rareearth.simulation.run.DatasetCatalogue;
+import org.rareearth.simulation.run.ScenarioComputation;
+
+/**
+ * Decides what to solve when a request or a baseline arrives, and answers each computation unit
+ * (scenario version, data-set version, product) exactly once:
+ * <ul>
+ *   <li>A scenario version is solved on the latest data-set version, for each of its products whose
+ *       base-year baseline is stored (the others are solved when their baseline arrives). Older
+ *       versions than the one stored are ignored; an archived scenario is not solved.</li>
+ *   <li>A baseline of the latest data-set version re-solves every active scenario whose base year is
+ *       the baseline's year and that covers its product. When it completes the version (every year
+ *       and product stored), products without a base-year baseline are answered FAILED.</li>
+ *   <li>A unit with stored results is not computed again: its unpublished results are re-sent,
+ *       published ones are skipped (publish-then-mark, docs/events.md).</li>
+ * </ul>
+ * Both consumers go through one lock, so a request and a baseline arriving together never
+ * compute the same unit twice in this instance (across instances the result key is unique).
+ *
+ * <p>Shutdown stops handling at a safe point (before a computation or a send) and waits for the
+ * send in flight to be acknowledged and marked, so that a restart neither loses nor repeats a
+ * result: the message being handled is not acknowledged and is read again after the restart.
+ */
+@ApplicationScoped
+public class SimulationCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(SimulationCoordinator.class);
+
+    @Inject
+    SimulationStore store;
+
+    @Inject
+    ResultPublisher publisher;
+
+    @Inject
+    ScenarioComputation computation;
+
+    @ConfigProperty(name = "rareearth.simulation.shutdown-wait", defaultValue = "PT30S")
+    Duration shutdownWait;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Timer timer;
+    private volatile boolean stopping;
+
+    @Inject
+    public SimulationCoordinator(MeterRegistry registry) {
+        this.timer = Timer.builder("simulation.computation")
+                .description("Time to solve one scenario on one product (scenario and baseline paths)")
+                .register(registry);
+    }
+
+    /** Lets the handling in progress reach its next safe point (its send acknowledged and marked). */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        if (lock.tryLock(shutdownWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            lock.unlock();
+        } else {
+            LOG.warnf("handling still running after %s: stopping anyway (its message is read again)", shutdownWait);
+        }
+    }
+
+    public void onRequest(ScenarioRequestEvent request) {
+        lock.lock();
+        try {
+            republishPending();
+            if (!store.storeRequest(request)) {
+                LOG.infof("scenario %s version %d: older than the stored version, ignored", request.scenarioId(),
+                        request.scenarioVersion());
+                return;
+            }
+            if (request.archived()) {
+                LOG.infof("scenario %s archived at version %d: no longer solved", request.scenarioId(),
+                        request.scenarioVersion());
+                return;
+            }
+            Optional<DatasetCatalogue> dataset = store.latestDatasetVersion().flatMap(store::catalogue);
+            if (dataset.isEmpty()) {
+                LOG.infof("scenario %s version %d: no data set yet, solved when baselines arrive",
+                        request.scenarioId(), request.scenarioVersion());
+                return;
+            }
+            solve(request, dataset.get(), null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void onBaseline(TradeBaselineEvent baseline, String json) {
+        lock.lock();
+        try {
+            republishPending();
+            store.storeBaseline(baseline, json);
+            String latest = store.latestDatasetVersion().orElseThrow();
+            if (!latest.equals(baseline.datasetVersion())) {
+                // an older data-set version (e.g. a late copy): kept, but results follow the newest data
+                return;
+            }
+            DatasetCatalogue dataset = DatasetCatalogue.of(baseline);
+            boolean complete = store.baselineCount(dataset.version()) >= dataset.expectedBaselines();
+            for (ScenarioRequestRecord r : store.activeRequests()) {
+                solve(toEvent(r), dataset, complete ? null : baseline);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Solves a request on a data-set version; with {@code trigger} only the unit that baseline
+     * makes possible (its product, when its year is the scenario's base year).
+     */
+    private void solve(ScenarioRequestEvent request, DatasetCatalogue dataset, TradeBaselineEvent trigger) {
+        Scenario scenario;
+        try {
+            scenario = ScenarioComputation.readScenario(request.document(), dataset);
+        } catch (ScenarioException e) {
+            answer(request, dataset.version(), null,
+                    () -> List.of(ScenarioComputation.invalidDocument(request, dataset, e)));
+            return;
+        }
+        for (String product : ScenarioComputation.productsOf(scenario, dataset)) {
+            if (trigger != null && !(trigger.product().equals(product) && trigger.year() == scenario.baseYear())) {
+                continue;
+            }
+            answer(request, dataset.version(), product, () -> {
+                Optional<TradeBaselineEvent> baseline = store.baseline(dataset.version(), scenario.baseYear(), product);
+                if (baseline.isPresent()) {
+                    return timer.record(() -> computation.compute(request.scenarioId(), request.scenarioVersion(),
+                            scenario, baseline.get()));
+                }
+                if (store.baselineCount(dataset.version()) >= dataset.expectedBaselines()) {
+                    return List.of(ScenarioComputation.missingBaseline(request.scenarioId(), request.scenarioVersion(),
+                            scenario, dataset, product));
+                }
+                return List.of();
+            });
+        }
+    }
+
+    /** Computes a unit unless its results are stored, then publishes what is not yet published. */
+    private void answer(ScenarioRequestEvent request, String datasetVersion, String product,
+                        Supplier<List<SimulationResultEvent>> compute) {
+        checkRunning();
+        List<ResultRecord> rows = store.unit(request.scenarioId(), request.scenarioVersion(), datasetVersion, product);
+        if (rows.isEmpty()) {
+            List<SimulationResultEvent> events = compute.get();
+            if (events.isEmpty()) {
+                return;
+            }
+            store.storeResults(events);
+            rows = store.unit(request.scenarioId(), request.scenarioVersion(), datasetVersion, product);
+            LOG.infof("scenario %s version %d, data set %s, product %s: %d result(s) %s", request.scenarioId(),
+                    request.scenarioVersion(), datasetVersion, product, events.size(), events.get(0).status());
+        }
+        rows.stream().filter(r -> !r.published).forEach(this::publish);
+    }
+
+    private void publish(ResultRecord row) {
+        checkRunning();
+        publisher.publish(row);
+    }
+
+    private void checkRunning() {
+        if (stopping) {
+            throw new ServiceStoppingException();
+        }
+    }
+
+    /** Results stored earlier whose publication was interrupted (a crash, a broker outage): send them now. */
+    private void republishPending() {
+        store.unpublished().forEach(this::publish);
+    }
+
+    private static ScenarioRequestEvent toEvent(ScenarioRequestRecord r) {
+        return new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, r.scenarioId, r.scenarioVersion, r.archived,
+                r.document, r.requestedAt);
+    }
+}

@@ -1,0 +1,87 @@
+package org.rareearth.simulation.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.rareearth.simulation.persistence.ResultRecord;
+import org.rareearth.simulation.persistence.SimulationStore;
+
+/** The stored results of the scenarios this service solved. */
+@Path("/results")
+@Produces(MediaType.APPLICATION_JSON)
+public class ResultResource {
+
+    private static final Pattern HS6 = Pattern.compile("\\d{6}");
+    private static final Pattern WHOLE = Pattern.compile("\\d{1,9}");
+
+    @Inject
+    SimulationStore store;
+
+    @GET
+    @Path("/{scenarioId}")
+    @Operation(summary = "Every result of a scenario: latest scenario version first, then the newest data set,"
+            + " by product and year")
+    @APIResponse(responseCode = "200", description = "[{scenarioVersion,datasetVersion,product,year,status,error}]")
+    @APIResponse(responseCode = "404", description = "no request and no result of this scenario")
+    public Response list(@PathParam("scenarioId") String scenarioId) {
+        List<ResultRecord> rows = store.results(scenarioId);
+        if (rows.isEmpty() && store.request(scenarioId).isEmpty()) {
+            return ApiError.response(Response.Status.NOT_FOUND, "unknown scenario '" + scenarioId + "'");
+        }
+        // rows come in computing order: a data set computed later is newer data
+        Map<String, Long> datasetRecency = new HashMap<>();
+        rows.forEach(r -> datasetRecency.merge(r.datasetVersion, r.seq, Math::max));
+        List<ResultSummary> out = rows.stream()
+                .sorted(Comparator.<ResultRecord>comparingInt(r -> -r.scenarioVersion)
+                        .thenComparing(r -> -datasetRecency.get(r.datasetVersion))
+                        .thenComparing(r -> r.product == null ? "" : r.product)
+                        .thenComparingInt(r -> r.year))
+                .map(r -> new ResultSummary(r.scenarioVersion, r.datasetVersion, r.product, r.year, r.status, r.error))
+                .toList();
+        return Response.ok(out).build();
+    }
+
+    @GET
+    @Path("/{scenarioId}/{version}/{product}/{year}")
+    @Operation(summary = "One SimulationResultEvent (the newest data-set version unless datasetVersion is given)")
+    @APIResponse(responseCode = "200", description = "the SimulationResultEvent JSON")
+    @APIResponse(responseCode = "400", description = "version, product or year malformed")
+    @APIResponse(responseCode = "404", description = "no such result")
+    public Response one(@PathParam("scenarioId") String scenarioId, @PathParam("version") String version,
+                        @PathParam("product") String product, @PathParam("year") String year,
+                        @Parameter(description = "a data-set version; default the newest with this result")
+                        @QueryParam("datasetVersion") String datasetVersion) {
+        if (!WHOLE.matcher(version).matches() || Integer.parseInt(version) < 1) {
+            return ApiError.response(Response.Status.BAD_REQUEST,
+                    "path segment version: must be a whole number >= 1, was '" + version + "'");
+        }
+        if (!HS6.matcher(product).matches()) {
+            return ApiError.response(Response.Status.BAD_REQUEST,
+                    "path segment product: must be an HS6 code (6 digits), was '" + product + "'");
+        }
+        if (!WHOLE.matcher(year).matches()) {
+            return ApiError.response(Response.Status.BAD_REQUEST,
+                    "path segment year: must be a whole number, was '" + year + "'");
+        }
+        Optional<ResultRecord> row = store.result(scenarioId, Integer.parseInt(version), product, Integer.parseInt(year),
+                datasetVersion);
+        return row.map(r -> Response.ok(r.event, MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no result for scenario '" + scenarioId
+                        + "' version " + version + ", product " + product + ", year " + year
+                        + (datasetVersion == null ? "" : ", data-set version " + datasetVersion)));
+    }
+}
