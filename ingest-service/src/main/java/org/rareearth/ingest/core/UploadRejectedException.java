@@ -18,7 +18,13 @@ public class UploadRejectedException extends RuntimeException {
         /** An entry would be written outside the unpack directory (zip slip) or is a link. */
         UNSAFE,
         /** A readable archive, but not a usable BACI-layout data set (a mandatory file missing, a bad header). */
-        NOT_A_DATASET
+        NOT_A_DATASET,
+        /** A file that is not what it claims to be: a spreadsheet, an HTML page, an empty or binary file. */
+        NOT_THE_FORMAT,
+        /** More data rows than {@code rareearth.ingest.max-rows}. */
+        TOO_MANY_ROWS,
+        /** More rejected rows than {@code rareearth.ingest.max-problems}. */
+        TOO_MANY_PROBLEMS
     }
 
     private final Reason reason;
