@@ -60,7 +60,7 @@ public final class ZipSource implements DataSource {
         }
         try {
             return new ZipSource(archive, label, limits, index(archive, limits));
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             archive.close();
             throw e;
         }
