@@ -39,6 +39,61 @@ public final class DemoZip {
         return new DemoZip(files);
     }
 
+    /**
+     * The demo data laid out as CEPII ships a BACI release: suffixed names
+     * ({@code BACI_HS17_Y2023_V202401b.csv}, {@code country_codes_V202401b.csv},
+     * {@code product_codes_HS17_V202401b.csv}), a {@code Readme.txt}, no {@code tariffs.csv}, and
+     * {@code otherRowsPerYear} rows of two products that are not rare earths (horses 010121 and
+     * crude oil 270900, in the product table too) in every year file, which the default filter skips.
+     */
+    public static DemoZip cepiiRelease(int otherRowsPerYear) {
+        DemoZip demo = demo();
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : demo.files.entrySet()) {
+            String name = e.getKey();
+            java.util.regex.Matcher year = java.util.regex.Pattern.compile("BACI_HS17_Y(\\d{4})_RE\\.csv").matcher(name);
+            if (year.matches()) {
+                StringBuilder text = new StringBuilder(new String(e.getValue(), StandardCharsets.UTF_8));
+                if (text.charAt(text.length() - 1) != '\n') {
+                    text.append('\n');
+                }
+                for (int r = 0; r < otherRowsPerYear; r++) {
+                    // distinct (i, j, k) keys among the first countries of country_codes.csv
+                    int exporter = OTHER_CODES[r % OTHER_CODES.length];
+                    int importer = OTHER_CODES[(r / OTHER_CODES.length + 1 + r) % OTHER_CODES.length];
+                    String product = (r / (OTHER_CODES.length * OTHER_CODES.length)) % 2 == 0 ? "10121" : "270900";
+                    text.append(year.group(1)).append(',').append(exporter).append(',').append(importer).append(',')
+                            .append(product).append(',').append(r % 997).append(".125,").append(r % 5 == 0 ? "" : "1.5")
+                            .append('\n');
+                }
+                out.put("BACI_HS17_Y" + year.group(1) + "_V202401b.csv", text.toString().getBytes(StandardCharsets.UTF_8));
+            } else if (name.equals("country_codes.csv")) {
+                out.put("country_codes_V202401b.csv", e.getValue());
+            } else if (name.equals("product_codes.csv")) {
+                String products = new String(e.getValue(), StandardCharsets.UTF_8).stripTrailing()
+                        + "\n010121,\"Horses: live, pure-bred breeding animals\",other\n270900,Petroleum oils; crude,other\n";
+                out.put("product_codes_HS17_V202401b.csv", products.getBytes(StandardCharsets.UTF_8));
+            } else if (name.equals("dataset.properties")) {
+                out.put(name, e.getValue());
+            }
+        }
+        out.put("Readme.txt", "BACI release V202401b laid out as CEPII ships it (built from the demo reconstruction)\n"
+                .getBytes(StandardCharsets.UTF_8));
+        return new DemoZip(out);
+    }
+
+    /** BACI codes of countries of the demo's country_codes.csv, used for rows of other products. */
+    private static final int[] OTHER_CODES = {36, 156, 842, 392, 458, 704};
+
+    /** The names of the files, in order. */
+    public java.util.Set<String> names() {
+        return files.keySet();
+    }
+
+    public byte[] bytes(String name) {
+        return files.get(name);
+    }
+
     public DemoZip without(String name) {
         files.remove(name);
         return this;

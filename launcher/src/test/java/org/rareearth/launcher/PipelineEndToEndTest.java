@@ -36,6 +36,7 @@ import org.rareearth.shared.events.Topics;
  * a version 2 whose metrics differ the way the event says.
  */
 @ExtendWith(SharedSystem.class)
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTest {
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rareearth.shared.events.ComputationStatus;
@@ -26,6 +27,7 @@ import org.rareearth.shared.events.Topics;
  * missing, none twice (the publish-then-mark pattern, docs/events.md).
  */
 @ExtendWith(SharedSystem.class)
+@Order(2)
 class SimulationRestartEndToEndTest {
 
     static final List<String> PRODUCTS = List.of("850511", "284690");

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.rareearth.ingest.baci.BaciDataset;
 import org.rareearth.ingest.baci.BaselineTariffs;
+import org.rareearth.ingest.source.TradeData;
 import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.shared.trade.TradeFlow;
 
 /**
  * Turns a data set into its {@code trade.baseline} events: one per (year, product) of the data
- * set, in year then product order. Every year that has a year file and every product of
- * {@code product_codes.csv} gets an event, also when no flow of that product was reported that
+ * set, in year then product order. Every year of the data set and every product it keeps (for
+ * BACI every product of {@code product_codes.csv} the filter keeps) gets an event, also when no flow of that product was reported that
  * year (the event then has no flows), so a consumer never mistakes "no trade" for "not sent".
  */
 public final class BaselineEvents {
@@ -20,13 +20,13 @@ public final class BaselineEvents {
     private BaselineEvents() {
     }
 
-    public static List<TradeBaselineEvent> of(BaciDataset data, String version, String notice) {
+    public static List<TradeBaselineEvent> of(TradeData data, String version, String notice) {
         List<Integer> years = List.copyOf(data.years());
         List<String> products = List.copyOf(data.products().keySet());
         List<TradeBaselineEvent> events = new ArrayList<>(years.size() * products.size());
         for (int year : years) {
             Map<String, List<TradeFlow>> byProduct = new TreeMap<>();
-            for (TradeFlow f : data.flows(year)) {
+            for (TradeFlow f : data.flows().get(year)) {
                 byProduct.computeIfAbsent(f.product(), p -> new ArrayList<>()).add(f);
             }
             for (String product : products) {

@@ -64,6 +64,8 @@ public final class ContentVersion {
         return PREFIX + HexFormat.of().formatHex(digest.digest());
     }
 
+    public static String of(org.rareearth.ingest.source.TradeData d, org.rareearth.ingest.source.ProductFilter f) { return "stub"; }
+
     /** Accepts a version with or without its {@code sha256:} prefix (a URL is easier to type without it). */
     public static String normalise(String version) {
         String v = version.strip();

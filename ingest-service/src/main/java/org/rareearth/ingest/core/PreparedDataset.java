@@ -2,26 +2,29 @@ package org.rareearth.ingest.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.rareearth.ingest.baci.BaciDataset;
 import org.rareearth.ingest.baci.BaciFormatException;
 import org.rareearth.ingest.baci.DataProblem;
 import org.rareearth.ingest.core.UploadRejectedException.Reason;
+import org.rareearth.ingest.source.DataSource;
+import org.rareearth.ingest.source.DirectorySource;
+import org.rareearth.ingest.source.Formats;
+import org.rareearth.ingest.source.ReadOptions;
+import org.rareearth.ingest.source.Reconciliation;
+import org.rareearth.ingest.source.TradeData;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
 /**
- * Everything an ingest stores and publishes, computed from a data directory without touching the
- * database or the broker: the content version, the notice, the rejected rows and the baseline events.
+ * Everything an ingest stores and publishes, computed from a source without touching the database
+ * or the broker: the content version, the notice, the report (row counts, rejected rows, the
+ * reconciliation of a Comtrade export) and the baseline events.
  *
- * @param acceptedRows flow rows of the year files that were accepted
- * @param rejectedRows rows of any file (year files, country, product and tariff tables) with at
- *                     least one problem; a row with two faulty fields counts once
+ * @param productFilter the filter the data were read with ({@code all} or a comma list); part of the version
  */
-public record PreparedDataset(String version, String dataNotice, boolean noticeRecorded, List<Integer> years,
-                              List<String> products, int countries, long acceptedRows, long rejectedRows,
-                              List<DataProblem> problems, List<TradeBaselineEvent> events) {
+public record PreparedDataset(String version, String format, String productFilter, String dataNotice,
+                              boolean noticeRecorded, List<Integer> years, List<String> products, int countries,
+                              TradeData.RowCounts rows, List<DataProblem> problems, List<TradeBaselineEvent> events,
+                              Reconciliation reconciliation) {
 
     public PreparedDataset {
         years = List.copyOf(years);
@@ -31,40 +34,43 @@ public record PreparedDataset(String version, String dataNotice, boolean noticeR
     }
 
     /**
-     * Reads the data set in {@code dir}.
+     * Reads the source in its format.
      *
      * @throws UploadRejectedException NOT_A_DATASET when a mandatory file is missing or a header is
-     *                                 wrong; the message names the file relative to {@code dir}
+     *                                 wrong (the message names the file), or another reason the
+     *                                 readers give (NOT_THE_FORMAT, TOO_MANY_ROWS, ...)
      */
-    public static PreparedDataset read(Path dir) throws IOException {
-        BaciDataset data;
+    public static PreparedDataset read(DataSource source, ReadOptions options) throws IOException {
+        TradeData data;
         try {
-            data = BaciDataset.read(dir);
+            data = Formats.read(source, options);
         } catch (BaciFormatException e) {
-            throw new UploadRejectedException(Reason.NOT_A_DATASET, describe(dir, e), e);
+            throw new UploadRejectedException(Reason.NOT_A_DATASET, e.getMessage(), e);
         }
-        String version = ContentVersion.of(dir);
-        String notice = DataNotice.read(dir);
-        long accepted = 0;
-        for (int year : data.years()) {
-            accepted += data.flows(year).size();
-        }
-        Set<String> faultyRows = new HashSet<>();
-        for (DataProblem p : data.problems()) {
-            faultyRows.add(p.file() + ":" + p.line());
-        }
-        return new PreparedDataset(version, notice, !DataNotice.NOT_RECORDED.equals(notice),
-                List.copyOf(data.years()), List.copyOf(data.products().keySet()), data.countries().size(),
-                accepted, faultyRows.size(), data.problems(), BaselineEvents.of(data, version, notice));
+        return of(data, options);
     }
 
-    /** The reader's message with the file relative to the data directory (never a server path). */
-    static String describe(Path dir, BaciFormatException e) {
-        String raw = e.getMessage();
-        String prefix = e.file() + ": ";
-        String message = raw.startsWith(prefix) ? raw.substring(prefix.length()) : raw;
-        Path relative = dir.toAbsolutePath().normalize().relativize(e.file().toAbsolutePath().normalize());
-        String where = relative.toString().isEmpty() ? "data set" : relative.toString();
-        return where + ": " + message;
+    /** Reads a data directory with every product kept and no limits (tests, tools). */
+    public static PreparedDataset read(Path dir) throws IOException {
+        try (DataSource source = new DirectorySource(dir, dir.toString())) {
+            return read(source, ReadOptions.everything());
+        }
+    }
+
+    public static PreparedDataset of(TradeData data, ReadOptions options) {
+        String version = ContentVersion.of(data, options.products());
+        String notice = data.notice() == null || data.notice().isBlank() ? DataNotice.NOT_RECORDED : data.notice().strip();
+        return new PreparedDataset(version, data.format(), options.products().toString(), notice,
+                !DataNotice.NOT_RECORDED.equals(notice), data.years(), List.copyOf(data.products().keySet()),
+                data.countries().size(), data.rows(), data.problems(), BaselineEvents.of(data, version, notice),
+                data.reconciliation());
+    }
+
+    public long acceptedRows() {
+        return rows.accepted();
+    }
+
+    public long rejectedRows() {
+        return rows.rejected();
     }
 }

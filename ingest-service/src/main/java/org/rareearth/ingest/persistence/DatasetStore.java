@@ -53,6 +53,11 @@ public class DatasetStore {
         v.rejectedRows = data.rejectedRows();
         v.dataNotice = data.dataNotice();
         v.noticeRecorded = data.noticeRecorded();
+        v.format = data.format();
+        v.productFilter = data.productFilter();
+        v.rowsRead = data.rows().read();
+        v.skippedRows = data.rows().skipped();
+        v.reconciliation = data.reconciliation() == null ? null : json(data.reconciliation());
         em.persist(v);
         // the version row first: the others reference it
         em.flush();
@@ -149,6 +154,13 @@ public class DatasetStore {
                 .map(p -> new StoredProblem(p.fileName, p.line, p.columnName, p.message)).toList();
     }
 
+    /** The reconciliation of a UN Comtrade data set, as stored (JSON); empty for BACI or an unknown version. */
+    @Transactional
+    public Optional<String> reconciliation(String version) {
+        DatasetVersionEntity v = em.find(DatasetVersionEntity.class, version);
+        return Optional.ofNullable(v).map(x -> x.reconciliation);
+    }
+
     /** The stored baseline JSON of one key, if any. */
     @Transactional
     public Optional<String> baseline(String key) {
@@ -171,7 +183,8 @@ public class DatasetStore {
     private static DatasetSummary summary(DatasetVersionEntity v, long[] counts) {
         return new DatasetSummary(v.version, v.createdAt, v.source, read(v.years, new TypeReference<List<Integer>>() {
         }), read(v.products, new TypeReference<List<String>>() {
-        }), v.countries, v.acceptedRows, v.rejectedRows, v.dataNotice, v.noticeRecorded, counts[0], counts[1]);
+        }), v.countries, v.acceptedRows, v.rejectedRows, v.dataNotice, v.noticeRecorded, counts[0], counts[1],
+                v.format, v.productFilter, v.rowsRead, v.skippedRows);
     }
 
     private static String json(Object value) {

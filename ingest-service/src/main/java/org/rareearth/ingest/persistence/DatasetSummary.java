@@ -8,8 +8,13 @@ import java.util.List;
  *
  * @param baselines          TradeBaselineEvents of this version (years x products)
  * @param publishedBaselines how many of them the broker acknowledged
+ * @param format             BACI or UN Comtrade
+ * @param productFilter      "all" or the HS6 codes kept
+ * @param rowsRead           data rows read = accepted + rejected + skipped
+ * @param skippedRows        rows of products not kept, and records a reconciliation set aside
  */
 public record DatasetSummary(String version, Instant createdAt, String source, List<Integer> years,
                              List<String> products, int countries, long acceptedRows, long rejectedRows,
-                             String dataNotice, boolean noticeRecorded, long baselines, long publishedBaselines) {
+                             String dataNotice, boolean noticeRecorded, long baselines, long publishedBaselines,
+                             String format, String productFilter, long rowsRead, long skippedRows) {
 }

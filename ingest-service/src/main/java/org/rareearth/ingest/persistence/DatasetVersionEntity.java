@@ -43,4 +43,22 @@ public class DatasetVersionEntity {
 
     @Column(name = "notice_recorded", nullable = false)
     public boolean noticeRecorded;
+
+    /** BACI or UN Comtrade. */
+    @Column(columnDefinition = "text", nullable = false)
+    public String format;
+
+    /** "all" or the HS6 codes kept, comma-separated (part of the version). */
+    @Column(name = "product_filter", columnDefinition = "text", nullable = false)
+    public String productFilter;
+
+    @Column(name = "rows_read", nullable = false)
+    public long rowsRead;
+
+    @Column(name = "skipped_rows", nullable = false)
+    public long skippedRows;
+
+    /** JSON of the Comtrade reconciliation; null for BACI. */
+    @Column(columnDefinition = "text")
+    public String reconciliation;
 }

@@ -1,5 +1,6 @@
 package org.rareearth.ingest.rest;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -8,12 +9,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,21 +28,34 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.rareearth.ingest.core.ContentVersion;
 import org.rareearth.ingest.persistence.DatasetStore;
 import org.rareearth.ingest.persistence.DatasetSummary;
 import org.rareearth.ingest.persistence.StoredProblem;
 import org.rareearth.ingest.service.DatasetIngestion;
+import org.rareearth.ingest.service.DatasetIngestion.Received;
+import org.rareearth.ingest.service.DatasetIngestion.UploadedFile;
 import org.rareearth.ingest.service.DatasetNotFoundException;
 import org.rareearth.ingest.service.IngestResult;
 
-/** Trade data sets in: upload a BACI-layout directory as a ZIP, list the versions and their rejected rows. */
+/**
+ * Trade data sets in: CEPII BACI files (ZIP archive, or the CSV files in one multipart upload) and
+ * UN Comtrade CSV exports; the stored versions, their rejected rows and their reports.
+ */
 @Path("/datasets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "datasets", description = "Trade data-set versions (BACI layout) and their rejected rows")
+@Tag(name = "datasets", description = "Trade data-set versions (BACI, UN Comtrade), rejected rows, reports")
 public class DatasetResource {
 
     static final String ZIP = "application/zip";
+    static final String CSV = "text/csv";
+    /** RFC 7240: answer 202 at once and let the client follow /ingests/{id}. */
+    static final String RESPOND_ASYNC = "respond-async";
+    private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?");
+    private static final Logger LOG = Logger.getLogger(DatasetResource.class);
 
     @Inject
     DatasetIngestion ingestion;
@@ -46,33 +65,105 @@ public class DatasetResource {
 
     @POST
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Upload a data set",
-            description = "A ZIP of a BACI-layout directory (at the root or in one folder): BACI_*_Y<year>_*.csv, "
-                    + "country_codes.csv, product_codes.csv, optional tariffs.csv and dataset.properties (its "
-                    + "'notice' becomes dataNotice). The version is the content hash: the same content again creates "
+    @Operation(summary = "Upload a ZIP archive",
+            description = "CEPII's BACI archive as shipped (BACI_<HS>_Y<year>_<release>.csv, country_codes_<release>.csv, "
+                    + "product_codes_<HS>_<release>.csv), a zipped BACI-layout folder, or zipped UN Comtrade CSV exports; "
+                    + "optional dataset.properties with a 'notice'. Read without unpacking; only the configured products "
+                    + "(rareearth.ingest.products) are kept. The version is the content hash: the same content again creates "
                     + "nothing (200, created:false). Faulty rows are left out and listed under /problems. One "
-                    + "TradeBaselineEvent per (year, product) is published on trade.baseline and acknowledged "
-                    + "by the broker before the answer.")
+                    + "TradeBaselineEvent per (year, product) is published on trade.baseline and acknowledged by the "
+                    + "broker before the answer. With 'Prefer: respond-async' the answer is 202 once the body is "
+                    + "received, with Location /ingests/{id}.")
     @RequestBody(required = true, content = @Content(mediaType = ZIP,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "new version stored and published",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
     @APIResponse(responseCode = "200", description = "this content is already stored (created:false)",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @APIResponse(responseCode = "202", description = "received; follow Location (/ingests/{id})")
     @APIResponse(responseCode = "400", description = "empty body")
     @APIResponse(responseCode = "413", description = "upload or unpacked archive over the configured limit")
-    @APIResponse(responseCode = "422", description = "not a ZIP, unsafe entry names, or not a usable data set "
-            + "(the message names the missing or faulty file)")
+    @APIResponse(responseCode = "422", description = "not a ZIP, an Office document, unsafe entry names, not a usable "
+            + "data set (the message names the missing or faulty file), more rows or rejected rows than configured")
     @APIResponse(responseCode = "503", description = "stored, but the broker did not acknowledge every baseline")
     public Response upload(InputStream body,
-                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
-        IngestResult result = ingestion.ingestUpload(body, contentLength);
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                           @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer) {
+        return answer(ingestion.receiveArchive(body, contentLength), prefer);
+    }
+
+    @POST
+    @Consumes({CSV, "application/csv"})
+    @Operation(summary = "Upload one UN Comtrade CSV export",
+            description = "A Comtrade bulk or API CSV export (refYear, reporterISO, partnerISO, flowCode, cmdCode, "
+                    + "primaryValue, ...). Reporter-based records are reconciled into one exporter -> importer value per "
+                    + "pair (the importer's report preferred); see /datasets/{version}/report. A BACI year file alone is "
+                    + "refused: BACI needs its country and product tables (send a ZIP or a multipart upload).")
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "new version stored and published",
+            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @APIResponse(responseCode = "200", description = "already stored (created:false)")
+    @APIResponse(responseCode = "202", description = "received; follow Location (/ingests/{id})")
+    @APIResponse(responseCode = "413", description = "over the upload limit")
+    @APIResponse(responseCode = "422", description = "not CSV text (a spreadsheet, an HTML page, empty), a header "
+            + "without Comtrade's columns, more rows or rejected rows than configured")
+    public Response uploadCsv(InputStream body,
+                              @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                              @Parameter(hidden = true) @HeaderParam("Content-Disposition") String disposition,
+                              @Parameter(description = "file name (default: from Content-Disposition, else upload.csv)")
+                              @QueryParam("name") String name,
+                              @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer) {
+        String fileName = name != null ? name : fileName(disposition);
+        return answer(ingestion.receiveCsv(body, contentLength, fileName), prefer);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload CSV files in one form",
+            description = "Any number of file parts, each with its file name: the plain CSV files of a BACI release "
+                    + "(year files with country_codes and product_codes) or UN Comtrade exports, and optionally "
+                    + "dataset.properties. Same answers as the ZIP upload.")
+    @APIResponse(responseCode = "201", description = "new version stored and published",
+            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @APIResponse(responseCode = "202", description = "received; follow Location (/ingests/{id})")
+    @APIResponse(responseCode = "413", description = "over the upload limit")
+    @APIResponse(responseCode = "422", description = "not a usable data set, or not CSV")
+    public Response uploadFiles(@RestForm(FileUpload.ALL) List<FileUpload> files,
+                                @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer) {
+        List<UploadedFile> uploaded = files.stream()
+                .map(f -> new UploadedFile(f.fileName() == null ? f.name() : f.fileName(), f.uploadedFile())).toList();
+        return answer(ingestion.receiveFiles(uploaded), prefer);
+    }
+
+    private Response answer(Received received, String prefer) {
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    ingestion.process(received);
+                } catch (RuntimeException e) {
+                    // the job holds the outcome for GET /ingests/{id}
+                    LOG.debugf("asynchronous ingest %s ended: %s", received.job().id(), e.getMessage());
+                }
+            });
+            return Response.accepted(received.job().status())
+                    .location(UriBuilder.fromResource(IngestResource.class).path(received.job().id()).build())
+                    .header("Preference-Applied", RESPOND_ASYNC).build();
+        }
+        IngestResult result = ingestion.process(received);
         UploadResponse answer = UploadResponse.of(result);
         if (!result.created()) {
             return Response.ok(answer).build();
         }
         return Response.created(UriBuilder.fromResource(DatasetResource.class).path(answer.version()).build())
                 .entity(answer).build();
+    }
+
+    static String fileName(String disposition) {
+        if (disposition == null) {
+            return null;
+        }
+        Matcher m = FILENAME.matcher(disposition);
+        return m.find() ? m.group(1) : null;
     }
 
     @GET
@@ -87,22 +178,44 @@ public class DatasetResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DatasetSummary.class)))
     @APIResponse(responseCode = "404", description = "unknown version")
     public DatasetSummary get(@PathParam("version") String version) {
-        String v = ContentVersion.normalise(version);
-        return store.find(v).orElseThrow(() -> new DatasetNotFoundException(v));
+        return summary(version);
     }
 
     @GET
     @Path("/{version}/problems")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Rejected rows of a data-set version",
-            description = "Every problem in reading order: file, line (header = 1), column (null = whole row), message.")
+            description = "Every problem in reading order: file, line (header = 1), column (null = whole row), reason. "
+                    + "JSON, or a CSV file to download with 'Accept: text/csv'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
             implementation = StoredProblem.class)))
     @APIResponse(responseCode = "404", description = "unknown version")
-    public List<StoredProblem> problems(@PathParam("version") String version) {
-        String v = ContentVersion.normalise(version);
-        if (store.find(v).isEmpty()) {
-            throw new DatasetNotFoundException(v);
+    public Response problems(@PathParam("version") String version, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        String v = summary(version).version();
+        List<StoredProblem> problems = store.problems(v);
+        boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+        if (!csv) {
+            return Response.ok(problems, MediaType.APPLICATION_JSON).build();
         }
-        return store.problems(v);
+        return Response.ok(ProblemReport.csv(problems), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"problems-" + v.substring(ContentVersion.PREFIX.length(),
+                        ContentVersion.PREFIX.length() + 12) + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/{version}/report")
+    @Operation(summary = "The ingest report of a data-set version",
+            description = "Format, product filter, rows read/accepted/rejected/skipped, the number of problems, and for a "
+                    + "UN Comtrade export the reconciliation: flows from the importer's report, from the exporter's, "
+                    + "mirrored, aggregates and other records dropped with counts, and the source of every flow.")
+    @APIResponse(responseCode = "404", description = "unknown version")
+    public Map<String, Object> report(@PathParam("version") String version) {
+        DatasetSummary s = summary(version);
+        return ProblemReport.report(s, store.problems(s.version()).size(), store.reconciliation(s.version()).orElse(null));
+    }
+
+    private DatasetSummary summary(String version) {
+        String v = ContentVersion.normalise(version);
+        return store.find(v).orElseThrow(() -> new DatasetNotFoundException(v));
     }
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rareearth.ingest.core.UploadRejectedException;
 import org.rareearth.ingest.service.DatasetNotFoundException;
+import org.rareearth.ingest.source.IngestCancelledException;
 import org.rareearth.ingest.service.PublishFailedException;
 
 /** Every error as a JSON body {@code {error, ...}} that says what and where, never a stack trace. */
@@ -32,6 +33,11 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response cancelled(IngestCancelledException e) {
+        return json(Response.Status.CONFLICT.getStatusCode(), Map.of("error", e.getMessage(), "reason", "CANCELLED"));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(DatasetNotFoundException e) {
         return json(Response.Status.NOT_FOUND.getStatusCode(), Map.of("error", e.getMessage()));
     }
@@ -50,7 +56,8 @@ public class ErrorMapper {
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String message = status == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()
-                ? "unsupported Content-Type: send the ZIP archive with Content-Type application/zip"
+                ? "unsupported Content-Type: send a ZIP archive as application/zip, one UN Comtrade CSV export as "
+                        + "text/csv, or CSV files as multipart/form-data"
                 : String.valueOf(e.getMessage());
         return json(status, Map.of("error", message));
     }

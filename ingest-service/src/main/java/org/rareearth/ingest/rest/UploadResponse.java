@@ -8,14 +8,17 @@ import org.rareearth.ingest.service.IngestResult;
  *
  * @param baselines          TradeBaselineEvents of this version
  * @param publishedBaselines how many of them the broker has acknowledged (all, on success)
+ * @param ingest             the ingest under /ingests/{id}
  */
-public record UploadResponse(String version, boolean created, List<Integer> years, List<String> products,
-                             long acceptedRows, long rejectedRows, String dataNotice, long baselines,
-                             long publishedBaselines) {
+public record UploadResponse(String version, boolean created, String format, List<Integer> years,
+                             List<String> products, long rowsRead, long acceptedRows, long rejectedRows,
+                             long skippedRows, String dataNotice, long baselines, long publishedBaselines,
+                             String ingest) {
 
     static UploadResponse of(IngestResult r) {
         var d = r.dataset();
-        return new UploadResponse(d.version(), r.created(), d.years(), d.products(), d.acceptedRows(), d.rejectedRows(),
-                d.dataNotice(), d.baselines(), d.publishedBaselines());
+        return new UploadResponse(d.version(), r.created(), d.format(), d.years(), d.products(), d.rowsRead(),
+                d.acceptedRows(), d.rejectedRows(), d.skippedRows(), d.dataNotice(), d.baselines(),
+                d.publishedBaselines(), r.ingestId());
     }
 }

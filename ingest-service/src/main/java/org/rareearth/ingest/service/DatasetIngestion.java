@@ -9,27 +9,39 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.rareearth.ingest.config.IngestConfig;
 import org.rareearth.ingest.core.ArchiveLimits;
 import org.rareearth.ingest.core.PreparedDataset;
+import org.rareearth.ingest.core.UploadBody;
 import org.rareearth.ingest.core.UploadRejectedException;
-import org.rareearth.ingest.core.ZipUpload;
+import org.rareearth.ingest.core.UploadRejectedException.Reason;
 import org.rareearth.ingest.messaging.BaselinePublisher;
 import org.rareearth.ingest.messaging.PublishOutcome;
 import org.rareearth.ingest.persistence.DatasetStore;
 import org.rareearth.ingest.persistence.DatasetSummary;
+import org.rareearth.ingest.service.IngestJob.State;
+import org.rareearth.ingest.source.DataSource;
+import org.rareearth.ingest.source.DirectorySource;
+import org.rareearth.ingest.source.IngestCancelledException;
+import org.rareearth.ingest.source.ZipSource;
 
 /**
- * One ingest: read the data set (framework-free core), store it in one transaction unless its
- * content version is already stored, then publish its baselines and wait for the broker.
+ * One ingest: receive the upload to disk, read it in one streaming pass (framework-free readers),
+ * store it in one transaction unless its content version is already stored, then publish its
+ * baselines and wait for the broker. Each ingest is an {@link IngestJob} whose progress
+ * GET /ingests shows.
  *
- * <p>Re-ingesting stored content creates nothing and sends only the baselines the broker never
- * acknowledged (none, normally): the answer is {@code created:false} and the topic is unchanged.
+ * <p>Nothing is stored before the whole source has been read and validated, and the store is one
+ * transaction: a failure, a crash or a cancellation at any point leaves no half data set.
+ * Re-ingesting stored content creates nothing and sends only the baselines the broker never
+ * acknowledged (none, normally).
  */
 @ApplicationScoped
 public class DatasetIngestion {
@@ -37,6 +49,7 @@ public class DatasetIngestion {
     private static final Logger LOG = Logger.getLogger(DatasetIngestion.class);
     public static final String SOURCE_UPLOAD = "upload";
     public static final String SOURCE_BOOTSTRAP = "bootstrap:";
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._() -]{0,199}");
 
     @Inject
     DatasetStore store;
@@ -48,49 +61,90 @@ public class DatasetIngestion {
     IngestConfig config;
 
     @Inject
+    IngestJobs jobs;
+
+    @Inject
     MeterRegistry registry;
 
-    /**
-     * Ingests an uploaded ZIP archive.
-     *
-     * @param declaredLength Content-Length of the request, null when unknown (chunked)
-     * @throws UploadRejectedException the upload is not a usable data set (nothing is stored)
-     * @throws PublishFailedException  stored, but not every baseline was acknowledged
-     */
-    public IngestResult ingestUpload(InputStream body, Long declaredLength) {
-        ArchiveLimits limits = config.archiveLimits();
-        if (declaredLength != null && declaredLength > limits.maxUploadBytes()) {
-            throw rejected(ZipUpload.tooLargeUpload(limits));
-        }
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("ingest-upload-");
-            Path zip = work.resolve("upload.zip");
-            ZipUpload.receive(body, zip, limits);
-            Path root = ZipUpload.unpack(zip, Files.createDirectory(work.resolve("data")), limits);
-            return ingest(root, SOURCE_UPLOAD);
-        } catch (UploadRejectedException e) {
-            throw rejected(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not receive or unpack the upload: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(work);
-        }
+    /** Opens the files of an ingest when it is read. */
+    public interface SourceOpener {
+        DataSource open() throws IOException;
     }
 
-    /** Ingests a data directory on this machine (the bootstrap directory). */
+    /**
+     * An ingest whose files are on disk, waiting to be read.
+     *
+     * @param work a temporary directory deleted when the ingest ends, or null (a directory of this machine)
+     */
+    public record Received(IngestJob job, Path work, String label, SourceOpener source) {
+    }
+
+    /** A file of a multipart upload, already on disk. */
+    public record UploadedFile(String name, Path path) {
+    }
+
+    /**
+     * Receives a ZIP archive (CEPII's BACI archive, a zipped BACI-layout folder, zipped Comtrade exports).
+     *
+     * @param declaredLength Content-Length of the request, null when unknown (chunked)
+     */
+    public Received receiveArchive(InputStream body, Long declaredLength) {
+        return receive(SOURCE_UPLOAD, declaredLength, (job, work, limits) -> {
+            Path zip = work.resolve("upload.zip");
+            job.received(UploadBody.receive(body, zip, limits, "a ZIP archive of BACI files or UN Comtrade CSV exports"));
+            return () -> ZipSource.open(zip, limits, SOURCE_UPLOAD);
+        });
+    }
+
+    /** Receives one CSV file (a UN Comtrade export); {@code fileName} from Content-Disposition or the query. */
+    public Received receiveCsv(InputStream body, Long declaredLength, String fileName) {
+        String name = safeName(fileName == null || fileName.isBlank() ? "upload.csv" : fileName);
+        return receive(SOURCE_UPLOAD, declaredLength, (job, work, limits) -> {
+            Path files = Files.createDirectory(work.resolve("files"));
+            job.received(UploadBody.receive(body, files.resolve(name), limits, "CSV text (a UN Comtrade export)"));
+            return () -> new DirectorySource(files, SOURCE_UPLOAD);
+        });
+    }
+
+    /** Receives the files of a multipart/form-data upload (BACI year files with their tables, Comtrade exports). */
+    public Received receiveFiles(List<UploadedFile> uploaded) {
+        long total = 0;
+        for (UploadedFile f : uploaded) {
+            total += sizeOf(f.path());
+        }
+        long declared = total;
+        return receive(SOURCE_UPLOAD, declared, (job, work, limits) -> {
+            if (uploaded.isEmpty()) {
+                throw new UploadRejectedException(Reason.EMPTY, "the multipart upload has no file parts");
+            }
+            Path files = Files.createDirectory(work.resolve("files"));
+            for (UploadedFile f : uploaded) {
+                Path target = files.resolve(safeName(f.name()));
+                if (Files.exists(target)) {
+                    throw new UploadRejectedException(Reason.UNSAFE, "the upload holds file " + f.name() + " twice");
+                }
+                // the framework deletes its copies when the request ends; an asynchronous ingest reads later
+                Files.move(f.path(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            job.received(declared);
+            return () -> new DirectorySource(files, SOURCE_UPLOAD);
+        });
+    }
+
+    /** Ingests a data-set directory on this machine (BACI layout or Comtrade exports). */
     public IngestResult ingestDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw rejected(new UploadRejectedException(UploadRejectedException.Reason.NOT_A_DATASET,
-                    dir + ": not a directory"));
+            throw rejected(new UploadRejectedException(Reason.NOT_A_DATASET, dir + ": not a directory"));
         }
-        try {
-            return ingest(dir, SOURCE_BOOTSTRAP + dir);
-        } catch (UploadRejectedException e) {
-            throw rejected(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + dir + ": " + e.getMessage(), e);
-        }
+        String label = SOURCE_BOOTSTRAP + dir;
+        return process(new Received(jobs.start(label), null, label, () -> new DirectorySource(dir, label)));
+    }
+
+    /** Ingests a ZIP archive on this machine. */
+    public IngestResult ingestArchiveFile(Path zip) {
+        String label = SOURCE_BOOTSTRAP + zip;
+        return process(new Received(jobs.start(label), null, label,
+                () -> ZipSource.open(zip, config.archiveLimits(), label)));
     }
 
     /** Re-sends baselines stored by earlier runs that the broker never acknowledged. */
@@ -98,29 +152,95 @@ public class DatasetIngestion {
         return store.versionsWithUnpublished().stream().map(publisher::publishPending).toList();
     }
 
-    private IngestResult ingest(Path root, String source) throws IOException {
+    /**
+     * Reads, stores and publishes a received ingest; the job records how it ended and the work
+     * directory is deleted whatever happens.
+     *
+     * @throws UploadRejectedException   the files are not a usable data set (nothing is stored)
+     * @throws IngestCancelledException  cancelled while reading (nothing is stored)
+     * @throws PublishFailedException    stored, but not every baseline was acknowledged
+     */
+    public IngestResult process(Received received) {
+        IngestJob job = received.job();
         Timer.Sample timer = Timer.start(registry);
-        PreparedDataset data = PreparedDataset.read(root);
-        boolean created = storeOnce(data, source);
-        if (created) {
-            LOG.infof("stored data set %s from %s: years %s, %d products, %d rows accepted, %d rejected",
-                    data.version(), source, data.years(), data.products().size(), data.acceptedRows(), data.rejectedRows());
-        } else {
-            LOG.infof("data set %s from %s was already stored: nothing created", data.version(), source);
+        try {
+            job.state(State.READING);
+            PreparedDataset data;
+            try (DataSource source = received.source().open()) {
+                job.progress().totalBytes(source.totalBytes());
+                data = PreparedDataset.read(source, config.readOptions(job.progress()));
+            }
+            job.progress().checkCancelled();
+            job.state(State.STORING);
+            boolean created = storeOnce(data, received.label());
+            LOG.infof(created ? "stored data set %s (%s) from %s: years %s, %d products, %d rows accepted, %d rejected"
+                            : "data set %s (%s) from %s was already stored: nothing created", data.version(), data.format(),
+                    received.label(), data.years(), data.products().size(), data.acceptedRows(), data.rejectedRows());
+            job.state(State.PUBLISHING);
+            PublishOutcome outcome = publisher.publishPending(data.version());
+            DatasetSummary summary = store.find(data.version())
+                    .orElseThrow(() -> new IllegalStateException("data set " + data.version() + " vanished after storing"));
+            timer.stop(registry.timer("rareearth.ingest.duration", "created", String.valueOf(created)));
+            registry.counter("rareearth.ingest.datasets", "outcome", created ? "created" : "existing").increment();
+            if (created) {
+                registry.counter("rareearth.ingest.rows", "kind", "accepted").increment(data.acceptedRows());
+                registry.counter("rareearth.ingest.rows", "kind", "rejected").increment(data.rejectedRows());
+                registry.counter("rareearth.ingest.rows", "kind", "skipped").increment(data.rows().skipped());
+            }
+            job.done(data.version(), created);
+            if (!outcome.complete()) {
+                PublishFailedException e = new PublishFailedException(outcome);
+                job.failed(State.FAILED, "NOT_PUBLISHED", e.getMessage());
+                throw e;
+            }
+            return new IngestResult(summary, created, outcome, job.id());
+        } catch (UploadRejectedException e) {
+            job.failed(State.FAILED, e.reason().name(), e.getMessage());
+            throw rejected(e);
+        } catch (IngestCancelledException e) {
+            job.failed(State.CANCELLED, "CANCELLED", e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            job.failed(State.FAILED, "IO", e.getMessage());
+            throw new UncheckedIOException("could not read " + received.label() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (job.running()) {
+                job.failed(State.FAILED, "INTERNAL", String.valueOf(e.getMessage()));
+            }
+            throw e;
+        } finally {
+            jobs.finished(job);
+            deleteQuietly(received.work());
         }
-        PublishOutcome outcome = publisher.publishPending(data.version());
-        DatasetSummary summary = store.find(data.version())
-                .orElseThrow(() -> new IllegalStateException("data set " + data.version() + " vanished after storing"));
-        timer.stop(registry.timer("rareearth.ingest.duration", "created", String.valueOf(created)));
-        registry.counter("rareearth.ingest.datasets", "outcome", created ? "created" : "existing").increment();
-        if (created) {
-            registry.counter("rareearth.ingest.rows", "kind", "accepted").increment(data.acceptedRows());
-            registry.counter("rareearth.ingest.rows", "kind", "rejected").increment(data.rejectedRows());
+    }
+
+    /** What receiving does once the job and its work directory exist. */
+    private interface Receiver {
+        SourceOpener receive(IngestJob job, Path work, ArchiveLimits limits) throws IOException;
+    }
+
+    private Received receive(String label, Long declaredLength, Receiver receiver) {
+        IngestJob job = jobs.start(label);
+        ArchiveLimits limits = config.archiveLimits();
+        Path work = null;
+        try {
+            if (declaredLength != null && declaredLength > limits.maxUploadBytes()) {
+                throw UploadBody.tooLarge(limits);
+            }
+            work = Files.createTempDirectory("ingest-upload-");
+            return new Received(job, work, label, receiver.receive(job, work, limits));
+        } catch (UploadRejectedException e) {
+            job.failed(State.FAILED, e.reason().name(), e.getMessage());
+            jobs.finished(job);
+            deleteQuietly(work);
+            throw rejected(e);
+        } catch (IOException | RuntimeException e) {
+            // a broken connection while receiving: nothing was read, nothing is stored
+            job.failed(State.FAILED, "IO", "the upload was not received completely: " + e.getMessage());
+            jobs.finished(job);
+            deleteQuietly(work);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        if (!outcome.complete()) {
-            throw new PublishFailedException(outcome);
-        }
-        return new IngestResult(summary, created, outcome);
     }
 
     /** Stores the data set unless present; a concurrent ingest of the same content counts as present. */
@@ -132,6 +252,25 @@ public class DatasetIngestion {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** A file name of an upload as it will be stored: its last path segment, plain characters only. */
+    static String safeName(String raw) {
+        String name = raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (!SAFE_NAME.matcher(name).matches()) {
+            throw new UploadRejectedException(Reason.UNSAFE, "file name \"" + name.replaceAll("\\p{Cntrl}", "?")
+                    + "\" is not accepted: use letters, digits, '.', '_', '-', ' ', '(' and ')'");
+        }
+        return name;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,7 +5,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.rareearth.ingest.config.IngestConfig;
 import org.rareearth.ingest.core.UploadRejectedException;
@@ -46,17 +49,34 @@ public class StartupIngest {
         config.bootstrapDir().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).ifPresent(this::bootstrap);
     }
 
+    /**
+     * The directory is one data set when it holds data files itself (BACI layout or Comtrade CSV
+     * exports); otherwise each sub-directory and each ZIP archive in it is one data set, in name
+     * order. One data set that fails does not stop the others.
+     */
     private void bootstrap(Path dir) {
+        List<Path> datasets;
         try {
-            IngestResult r = ingestion.ingestDirectory(dir);
-            LOG.infof("bootstrap directory %s: data set %s (%s)", dir, r.dataset().version(),
-                    r.created() ? "created" : "already stored");
-        } catch (UploadRejectedException e) {
-            LOG.errorf("bootstrap directory %s is not a usable data set: %s", dir, e.getMessage());
-        } catch (PublishFailedException e) {
-            LOG.error("bootstrap directory " + dir + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("bootstrap directory " + dir + " could not be ingested", e);
+            datasets = BootstrapDirectory.datasets(dir);
+        } catch (IOException e) {
+            LOG.errorf("bootstrap directory %s cannot be read: %s", dir, e.getMessage());
+            return;
+        }
+        if (datasets.isEmpty()) {
+            LOG.warnf("bootstrap directory %s holds no data set (CSV files, sub-directories or ZIP archives)", dir);
+        }
+        for (Path data : datasets) {
+            try {
+                IngestResult r = Files.isDirectory(data) ? ingestion.ingestDirectory(data) : ingestion.ingestArchiveFile(data);
+                LOG.infof("bootstrap %s: data set %s (%s, %s)", data, r.dataset().version(), r.dataset().format(),
+                        r.created() ? "created" : "already stored");
+            } catch (UploadRejectedException e) {
+                LOG.errorf("bootstrap %s is not a usable data set: %s", data, e.getMessage());
+            } catch (PublishFailedException e) {
+                LOG.error("bootstrap " + data + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("bootstrap " + data + " could not be ingested", e);
+            }
         }
     }
 }

@@ -15,13 +15,18 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rareearth.ingest.TestKafka;
-import org.rareearth.ingest.core.ContentVersion;
+import org.rareearth.ingest.config.IngestConfig;
+import org.rareearth.ingest.core.PreparedDataset;
+import org.rareearth.ingest.source.DataSource;
+import org.rareearth.ingest.source.DirectorySource;
+import org.rareearth.ingest.source.IngestProgress;
+import org.rareearth.ingest.source.ZipSource;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.stack.LocalStackResource;
 
-/** rareearth.ingest.bootstrap-dir is ingested at start-up, once. */
+/** rareearth.ingest.bootstrap-dir is ingested at start-up, once: each data set in it. */
 @QuarkusTest
 @TestProfile(BootstrapProfile.class)
 @QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
@@ -30,9 +35,32 @@ class BootstrapTest {
     @Inject
     DatasetIngestion ingestion;
 
+    @Inject
+    IngestConfig config;
+
+    /** The version the service gives a source: its content read with the configured product filter. */
+    String versionOf(DataSource source) throws IOException {
+        try (source) {
+            return PreparedDataset.read(source, config.readOptions(new IngestProgress())).version();
+        }
+    }
+
+    @Test
+    void aReleaseArchiveInTheBootstrapDirectoryIsIngestedToo() throws IOException {
+        String version = versionOf(ZipSource.open(BootstrapProfile.RELEASE, config.archiveLimits(), "test"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/datasets/" + version).statusCode() == 200);
+        given().get("/datasets/" + version).then().statusCode(200)
+                .body("source", equalTo("bootstrap:" + BootstrapProfile.RELEASE))
+                .body("format", equalTo("BACI"))
+                .body("dataNotice", equalTo(BootstrapProfile.RELEASE_NOTICE))
+                .body("skippedRows", equalTo(7 * 100))
+                .body("baselines", equalTo(35));
+    }
+
     @Test
     void theBootstrapDirectoryIsIngestedAtStartUp() throws IOException {
-        String version = ContentVersion.of(BootstrapProfile.DIR);
+        String version = versionOf(new DirectorySource(BootstrapProfile.DIR, "test"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> given().get("/datasets/" + version).statusCode() == 200);
         given().get("/datasets/" + version).then().statusCode(200)

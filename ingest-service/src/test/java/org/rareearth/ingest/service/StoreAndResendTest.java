@@ -46,9 +46,9 @@ class StoreAndResendTest {
         // the last baseline twice: its primary key collides at the end of the transaction
         List<TradeBaselineEvent> events = new ArrayList<>(good.events());
         events.add(events.get(events.size() - 1));
-        PreparedDataset broken = new PreparedDataset(good.version(), good.dataNotice(), good.noticeRecorded(),
-                good.years(), good.products(), good.countries(), good.acceptedRows(), good.rejectedRows(),
-                good.problems(), events);
+        PreparedDataset broken = new PreparedDataset(good.version(), good.format(), good.productFilter(),
+                good.dataNotice(), good.noticeRecorded(), good.years(), good.products(), good.countries(), good.rows(),
+                good.problems(), events, good.reconciliation());
         assertThatThrownBy(() -> store.storeIfAbsent(broken, "test", Instant.now())).isInstanceOf(RuntimeException.class);
         assertThat(store.find(good.version())).isEmpty();
         assertThat(store.unpublished(good.version())).isEmpty();
