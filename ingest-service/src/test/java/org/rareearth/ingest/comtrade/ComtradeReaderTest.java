@@ -11,10 +11,13 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareearth.ingest.baci.BaselineTariffs;
 import org.rareearth.ingest.baci.DataProblem;
+import org.rareearth.ingest.core.ArchiveLimits;
 import org.rareearth.ingest.core.UploadRejectedException;
 import org.rareearth.ingest.core.UploadRejectedException.Reason;
 import org.rareearth.ingest.source.DirectorySource;
@@ -25,6 +28,7 @@ import org.rareearth.ingest.source.ReadOptions;
 import org.rareearth.ingest.source.Reconciliation;
 import org.rareearth.ingest.source.Reconciliation.FlowSource;
 import org.rareearth.ingest.source.TradeData;
+import org.rareearth.ingest.source.ZipSource;
 import org.rareearth.shared.trade.TradeFlow;
 
 class ComtradeReaderTest {
@@ -297,6 +301,26 @@ class ComtradeReaderTest {
         cancelled.cancel();
         assertThatThrownBy(() -> faulty(new ReadOptions(ProductFilter.all(), Long.MAX_VALUE, Integer.MAX_VALUE, cancelled)))
                 .isInstanceOf(IngestCancelledException.class);
+    }
+
+    @Test
+    void readsTheSameFromAZipArchiveInAFolder() throws IOException {
+        Path zip = dir.resolve("export.zip");
+        Path file = FIXTURES.resolve("faulty").resolve(FAULTY);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("comtrade/" + FAULTY));
+            out.write(Files.readAllBytes(file));
+            out.closeEntry();
+        }
+        TradeData fromZip;
+        try (ZipSource source = ZipSource.open(zip, new ArchiveLimits(1 << 20, 1 << 20, 10), "upload")) {
+            fromZip = ComtradeReader.read(source, ReadOptions.everything());
+        }
+        TradeData fromDirectory = faulty(ReadOptions.everything());
+        assertThat(fromZip.flows()).isEqualTo(fromDirectory.flows());
+        assertThat(fromZip.problems()).isEqualTo(fromDirectory.problems());
+        assertThat(fromZip.reconciliation()).isEqualTo(fromDirectory.reconciliation());
+        assertThat(fromZip.fileDigests()).isEqualTo(fromDirectory.fileDigests());
     }
 
     static String sha256(Path file) throws IOException {
