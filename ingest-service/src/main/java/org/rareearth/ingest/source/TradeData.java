@@ -37,7 +37,8 @@ public record TradeData(String format, SortedMap<Integer, List<TradeFlow>> flows
     /**
      * Row counts. {@code read} = data rows seen (header and blank lines excluded) = accepted +
      * rejected + skipped; {@code skipped} = rows of products the filter does not keep, and records
-     * a reconciliation set aside (aggregates, mirror reports not used).
+     * a reconciliation sets aside (aggregates, other flow codes, breakdowns). Both reports of a
+     * mirrored Comtrade pair count as accepted.
      */
     public record RowCounts(long read, long accepted, long rejected, long skipped) {
     }
