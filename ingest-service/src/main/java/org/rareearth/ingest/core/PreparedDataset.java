@@ -9,6 +9,9 @@ import org.rareearth.ingest.baci.BaciDataset;
 import org.rareearth.ingest.baci.BaciFormatException;
 import org.rareearth.ingest.baci.DataProblem;
 import org.rareearth.ingest.core.UploadRejectedException.Reason;
+import org.rareearth.ingest.source.DirectorySource;
+import org.rareearth.ingest.source.ProductFilter;
+import org.rareearth.ingest.source.ReadOptions;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
 /**
@@ -38,13 +41,14 @@ public record PreparedDataset(String version, String dataNotice, boolean noticeR
      */
     public static PreparedDataset read(Path dir) throws IOException {
         BaciDataset data;
-        try {
-            data = BaciDataset.read(dir);
+        try (DirectorySource source = new DirectorySource(dir, dir.toString())) {
+            data = BaciDataset.read(source, ReadOptions.everything());
         } catch (BaciFormatException e) {
             throw new UploadRejectedException(Reason.NOT_A_DATASET, describe(dir, e), e);
         }
-        String version = ContentVersion.of(dir);
-        String notice = DataNotice.read(dir);
+        // one pass over the files: the version comes from the digests taken while reading
+        String version = ContentVersion.of(data.tradeData(), ProductFilter.all());
+        String notice = data.notice() == null ? DataNotice.NOT_RECORDED : data.notice();
         long accepted = 0;
         for (int year : data.years()) {
             accepted += data.flows(year).size();
@@ -60,10 +64,11 @@ public record PreparedDataset(String version, String dataNotice, boolean noticeR
 
     /** The reader's message with the file relative to the data directory (never a server path). */
     static String describe(Path dir, BaciFormatException e) {
-        String raw = e.getMessage();
-        String prefix = e.file() + ": ";
-        String message = raw.startsWith(prefix) ? raw.substring(prefix.length()) : raw;
-        Path relative = dir.toAbsolutePath().normalize().relativize(e.file().toAbsolutePath().normalize());
+        String message = e.detail();
+        // the reader names files inside the data set (relative); older callers gave paths under dir
+        Path relative = e.file().isAbsolute()
+                ? dir.toAbsolutePath().normalize().relativize(e.file().toAbsolutePath().normalize())
+                : e.file();
         String where = relative.toString().isEmpty() ? "data set" : relative.toString();
         return where + ": " + message;
     }
