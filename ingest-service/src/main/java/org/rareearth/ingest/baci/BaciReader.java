@@ -468,6 +468,7 @@ public final class BaciReader {
             countRow();
             addProblem(new DataProblem(name, line, null, "line longer than " + MAX_LINE + " bytes"));
             rejected++;
+            tick();
         }
 
         private void report() {
@@ -484,6 +485,10 @@ public final class BaciReader {
                 throw new UploadRejectedException(Reason.TOO_MANY_ROWS, "more than " + options.maxRows()
                         + " data rows (rareearth.ingest.max-rows); stopped at " + name + " line " + line);
             }
+        }
+
+        /** After a row is classified (accepted, rejected or skipped): a progress report every batch. */
+        private void tick() {
             if (--untilReport == 0) {
                 untilReport = PROGRESS_EVERY;
                 report();
@@ -519,6 +524,11 @@ public final class BaciReader {
                 return;
             }
             countRow();
+            row(from, to, count, high, quote);
+            tick();
+        }
+
+        private void row(int from, int to, int count, int high, boolean quote) {
             if (quote) {
                 quoted(from, to);
                 return;
