@@ -37,6 +37,17 @@ public final class ContentVersion {
     private ContentVersion() {
     }
 
+    /**
+     * Whether a BACI reader reads {@code fileName} (and so whether it is part of the content): the
+     * country and product tables (plain or versioned names), the year files, {@code tariffs.csv}
+     * and {@code dataset.properties}.
+     */
+    public static boolean isDataFile(String fileName) {
+        return BaciReader.COUNTRY_FILE.matcher(fileName).matches() || BaciReader.PRODUCT_FILE.matcher(fileName).matches()
+                || BaciReader.YEAR_FILE.matcher(fileName).matches()
+                || BaciReader.TARIFF_FILE.equals(fileName) || DataNotice.FILE.equals(fileName);
+    }
+
     /** The version of what a reader made of a source with {@code filter}. */
     public static String of(TradeData data, ProductFilter filter) {
         return of(data.format(), filter, data.fileDigests());
