@@ -1,31 +1,34 @@
 package org.rareearth.ingest.core;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
-import org.rareearth.ingest.baci.BaciDataset;
+import java.util.Map;
+import org.rareearth.ingest.baci.BaciReader;
+import org.rareearth.ingest.source.DirectorySource;
+import org.rareearth.ingest.source.ProductFilter;
+import org.rareearth.ingest.source.ReadOptions;
+import org.rareearth.ingest.source.TradeData;
 
 /**
- * The version of a data set: {@code sha256:} and the hex SHA-256 of its content, so that the same
- * content always gets the same version, however it was packed (folder or not, entry order, time
- * stamps and compression of the ZIP do not count).
+ * The version of a data set: {@code sha256:} and a hex SHA-256 that identifies its content, so
+ * that the same content always gets the same version, however it was packed (folder or ZIP, file
+ * order, time stamps and compression of the archive do not count).
  *
- * <p>Content = the files that make the published baselines: {@code country_codes.csv},
- * {@code product_codes.csv}, the year files {@code BACI_*_Y<year>_*.csv}, {@code tariffs.csv} and
- * {@code dataset.properties} (its notice travels in every event). Other files (README, provenance
- * tables) are not read and do not change the version. The hash runs over the files sorted by name,
- * each framed as {@code name, 0x00, 8-byte length, bytes}, so two different file sets can never
- * give the same byte stream. Bytes are hashed as they are: a file saved with other line endings is
- * other content.
+ * <p>Content = the format, the product filter the data set was read with (the same file filtered
+ * otherwise is other content) and the files the reader used, as listed in
+ * {@link TradeData#fileDigests()}: for BACI the country and product tables, the year files,
+ * {@code tariffs.csv} and {@code dataset.properties} (its notice travels in every event). Other
+ * files (README, provenance tables) are not read and do not change the version. The digests come
+ * from the reader's single pass over each file ({@code MeteredInput}); no file is read twice.
+ *
+ * <p>The version is the SHA-256 of the UTF-8 lines {@code format\n}, {@code filter\n} (the
+ * filter's {@code toString()}: {@code all} or the comma list of codes) and, for each file sorted
+ * by name, {@code name\0hex-digest\n}. Bytes are hashed as they are: a file saved with other line
+ * endings is other content.
  */
 public final class ContentVersion {
 
@@ -34,37 +37,40 @@ public final class ContentVersion {
     private ContentVersion() {
     }
 
-    /** Whether {@code fileName} is part of the content of a data directory. */
+    /**
+     * Whether a BACI reader reads {@code fileName} (and so whether it is part of the content): the
+     * country and product tables (plain or versioned names), the year files, {@code tariffs.csv}
+     * and {@code dataset.properties}.
+     */
     public static boolean isDataFile(String fileName) {
-        return List.of(BaciDataset.COUNTRY_FILE, BaciDataset.PRODUCT_FILE, BaciDataset.TARIFF_FILE, DataNotice.FILE)
-                .contains(fileName) || BaciDataset.YEAR_FILE.matcher(fileName).matches();
+        return BaciReader.COUNTRY_FILE.matcher(fileName).matches() || BaciReader.PRODUCT_FILE.matcher(fileName).matches()
+                || BaciReader.YEAR_FILE.matcher(fileName).matches()
+                || BaciReader.TARIFF_FILE.equals(fileName) || DataNotice.FILE.equals(fileName);
     }
 
-    /** The version of the data files directly in {@code dir}. */
-    public static String of(Path dir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(Files::isRegularFile)
-                    .filter(p -> isDataFile(p.getFileName().toString()))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-                    .toList();
-        }
+    /** The version of what a reader made of a source with {@code filter}. */
+    public static String of(TradeData data, ProductFilter filter) {
+        return of(data.format(), filter, data.fileDigests());
+    }
+
+    /** The version of files with the given digests (file name to hex SHA-256), read as {@code format} with {@code filter}. */
+    public static String of(String format, ProductFilter filter, Map<String, String> fileDigests) {
         MessageDigest digest = sha256();
-        byte[] buffer = new byte[64 * 1024];
-        for (Path file : files) {
-            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(ByteBuffer.allocate(Long.BYTES).putLong(Files.size(file)).array());
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                while (in.read(buffer) >= 0) {
-                    // the digest stream hashes what is read
-                }
-            }
-        }
+        digest.update((format + "\n" + filter + "\n").getBytes(StandardCharsets.UTF_8));
+        fileDigests.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> digest.update((e.getKey() + "\0" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8)));
         return PREFIX + HexFormat.of().formatHex(digest.digest());
     }
 
-    public static String of(org.rareearth.ingest.source.TradeData d, org.rareearth.ingest.source.ProductFilter f) { return "stub"; }
+    /**
+     * The version of the BACI data set in {@code dir}, every product kept. Convenience that reads
+     * the whole data set; an ingest takes the version from the {@link TradeData} it read anyway.
+     */
+    public static String of(Path dir) throws IOException {
+        try (DirectorySource source = new DirectorySource(dir, dir.toString())) {
+            return of(BaciReader.read(source, ReadOptions.everything()), ProductFilter.all());
+        }
+    }
 
     /** Accepts a version with or without its {@code sha256:} prefix (a URL is easier to type without it). */
     public static String normalise(String version) {

@@ -1,7 +1,11 @@
 package org.rareearth.ingest.core;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +37,27 @@ public final class DataNotice {
         if (!Files.isRegularFile(file)) {
             return NOT_RECORDED;
         }
+        String notice = parse(Files.readAllBytes(file));
+        return notice == null ? NOT_RECORDED : notice;
+    }
+
+    /**
+     * The trimmed {@code notice} property of the bytes of a {@code dataset.properties} file (UTF-8),
+     * or null when the property is missing or blank.
+     *
+     * @throws UploadRejectedException NOT_A_DATASET when the bytes are not a readable properties file
+     */
+    public static String parse(byte[] bytes) throws IOException {
         Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes), decoder)) {
             properties.load(in);
-        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             throw new UploadRejectedException(Reason.NOT_A_DATASET, FILE + ": not a readable properties file ("
                     + e.getMessage() + ")", e);
         }
         String notice = properties.getProperty(KEY, "").strip();
-        return notice.isEmpty() ? NOT_RECORDED : notice;
+        return notice.isEmpty() ? null : notice;
     }
 }

@@ -81,6 +81,18 @@ class BaciDatasetTest {
     }
 
     @Test
+    void countsRowsAndDigestsEveryFileItRead() throws IOException {
+        write("README.md", "not data");
+        BaciDataset data = BaciDataset.read(dir);
+        // 2023: 11 rows (the blank line is not a row), 4 accepted, 7 rejected; 2022: 1 accepted
+        assertThat(data.tradeData().rows()).isEqualTo(new org.rareearth.ingest.source.TradeData.RowCounts(12, 5, 7, 0));
+        assertThat(data.tradeData().fileDigests()).containsOnlyKeys("BACI_HS17_Y2022_TEST.csv", YEAR_2023,
+                "country_codes.csv", "product_codes.csv");
+        assertThat(data.notice()).isNull();
+        assertThat(data.directory()).isEqualTo(dir);
+    }
+
+    @Test
     void keepsEveryValidRow() throws IOException {
         BaciDataset data = BaciDataset.read(dir);
         List<TradeFlow> flows = data.flows(2023);
