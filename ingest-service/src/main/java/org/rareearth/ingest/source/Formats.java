@@ -19,8 +19,8 @@ import org.rareearth.ingest.core.UploadRejectedException.Reason;
  */
 public final class Formats {
 
-    private static final Pattern BACI_FILE = Pattern.compile(
-            "(?i)(country_codes.*|product_codes.*|BACI_.+_Y\\d{4}.*)\\.csv");
+    private static final Pattern BACI_TABLE = Pattern.compile("(?i)(country_codes.*|product_codes.*)\\.csv");
+    private static final Pattern BACI_YEAR = Pattern.compile("(?i)BACI_.+_Y\\d{4}.*\\.csv");
     private static final List<String> COMTRADE_COLUMNS = List.of("refyear", "reporteriso", "flowcode", "cmdcode");
     private static final String BACI_HEADER = "t,i,j,k,v,q";
 
@@ -45,8 +45,14 @@ public final class Formats {
      */
     public static String detect(DataSource source) throws IOException {
         List<String> names = source.fileNames();
-        if (names.stream().anyMatch(n -> BACI_FILE.matcher(n).matches())) {
+        if (names.stream().anyMatch(n -> BACI_TABLE.matcher(n).matches())) {
             return TradeData.BACI;
+        }
+        List<String> years = names.stream().filter(n -> BACI_YEAR.matcher(n).matches()).toList();
+        if (!years.isEmpty()) {
+            throw new UploadRejectedException(Reason.NOT_A_DATASET, String.join(", ", years) + ": BACI year files "
+                    + "alone are not a data set: BACI needs its tables too (country_codes*.csv and product_codes*.csv); "
+                    + "send them together, as a ZIP or in one multipart/form-data upload");
         }
         List<String> csvs = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".csv")).toList();
         for (String name : csvs) {

@@ -123,17 +123,18 @@ public final class ZipSource implements DataSource {
     }
 
     private static void requireZipSignature(Path zip) throws IOException {
-        byte[] head = new byte[4];
-        int n;
+        byte[] head;
         try (InputStream in = Files.newInputStream(zip)) {
-            n = in.readNBytes(head, 0, head.length);
+            // enough to say what the bytes are when they are not a ZIP
+            head = in.readNBytes(512);
         }
-        if (n == 0) {
+        if (head.length == 0) {
             throw new UploadRejectedException(Reason.EMPTY, "the upload is empty: expected a ZIP archive");
         }
-        boolean zipLike = n == head.length && (Arrays.equals(head, LOCAL_HEADER) || Arrays.equals(head, EMPTY_ARCHIVE));
+        byte[] signature = Arrays.copyOf(head, Math.min(4, head.length));
+        boolean zipLike = Arrays.equals(signature, LOCAL_HEADER) || Arrays.equals(signature, EMPTY_ARCHIVE);
         if (!zipLike) {
-            String kind = FileKind.describe(Arrays.copyOf(head, n));
+            String kind = FileKind.describe(head);
             throw new UploadRejectedException(Reason.NOT_A_ZIP, "the body is not a ZIP archive"
                     + (kind == null ? "" : " (it looks like " + kind + ")")
                     + ": send a ZIP with Content-Type application/zip, or CSV files as text/csv or multipart/form-data");

@@ -181,10 +181,9 @@ class DatasetUploadTest {
         new java.util.Random(7).nextBytes(big);
         upload(big).then().statusCode(413).body("error", containsString("rareearth.ingest.max-upload-bytes"));
         // a small archive that unpacks beyond %test.rareearth.ingest.max-unpacked-bytes=5000000
-        // (CSV text, so that it is read and counted, not refused as a binary file first)
-        String rows = "country_code,country_name,country_iso2,country_iso3\n" + "1,x,XX,XXA\n".repeat(600_000);
-        byte[] bomb = DemoZip.rawZip(java.util.Map.of("country_codes.csv", rows.getBytes()));
-        assertThat(bomb.length).isLessThan(100_000);
+        // (a valid data set whose dataset.properties is 6 MB of comment: read, and counted while read)
+        byte[] bomb = DemoZip.demo().with("dataset.properties", "notice=bomb\n#" + "x".repeat(6_000_000) + "\n").zip();
+        assertThat(bomb.length).as("well under the 1 MB upload limit").isLessThan(200_000);
         upload(bomb).then().statusCode(413).body("error", containsString("unpacks to more than"));
     }
 

@@ -83,7 +83,7 @@ class RealLayoutUploadTest {
         assertThat(csv.split("\n")).containsExactly(
                 "file,line,column,reason",
                 "BACI_HS17_Y2023_V202401b.csv,3,v,negative value -5.000",
-                "BACI_HS17_Y2023_V202401b.csv,4,i,unknown exporter code 999 (not in country_codes.csv)",
+                "BACI_HS17_Y2023_V202401b.csv,4,i,unknown exporter code 999 (not in country_codes_V202401b.csv)",
                 "BACI_HS17_Y2023_V202401b.csv,5,,\"expected 6 columns (t,i,j,k,v,q), found 3\"");
     }
 
