@@ -59,6 +59,20 @@ class BootstrapTest {
     }
 
     @Test
+    void aComtradeExportInTheBootstrapDirectoryIsIngestedToo() throws IOException {
+        String version = versionOf(new DirectorySource(BootstrapProfile.COMTRADE, "test"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/datasets/" + version).statusCode() == 200);
+        given().get("/datasets/" + version).then().statusCode(200)
+                .body("source", equalTo("bootstrap:" + BootstrapProfile.COMTRADE))
+                .body("format", equalTo("UN Comtrade"))
+                .body("dataNotice", equalTo(BootstrapProfile.COMTRADE_NOTICE))
+                .body("rejectedRows", equalTo(0))
+                .body("baselines", equalTo(5));
+        given().get("/datasets/" + version + "/report").then().body("reconciliation.fromExporter", equalTo(13));
+    }
+
+    @Test
     void theBootstrapDirectoryIsIngestedAtStartUp() throws IOException {
         String version = versionOf(new DirectorySource(BootstrapProfile.DIR, "test"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
