@@ -28,6 +28,7 @@ import org.rareearth.ingest.baci.BaciDataset.Product;
 import org.rareearth.ingest.core.DataNotice;
 import org.rareearth.ingest.core.UploadRejectedException;
 import org.rareearth.ingest.core.UploadRejectedException.Reason;
+import org.rareearth.ingest.source.Csv;
 import org.rareearth.ingest.source.DataSource;
 import org.rareearth.ingest.source.FileKind;
 import org.rareearth.ingest.source.IngestProgress;

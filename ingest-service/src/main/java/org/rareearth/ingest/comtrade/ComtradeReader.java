@@ -27,6 +27,7 @@ import org.rareearth.ingest.baci.DataProblem;
 import org.rareearth.ingest.core.DataNotice;
 import org.rareearth.ingest.core.UploadRejectedException;
 import org.rareearth.ingest.core.UploadRejectedException.Reason;
+import org.rareearth.ingest.source.Csv;
 import org.rareearth.ingest.source.DataSource;
 import org.rareearth.ingest.source.FileKind;
 import org.rareearth.ingest.source.IngestProgress;
@@ -197,7 +198,7 @@ public final class ComtradeReader {
     }
 
     private void row(String file, long line, String text, Columns c) {
-        List<String> f = CsvLine.split(text);
+        List<String> f = Csv.split(text);
         if (f == null) {
             reject(List.of(new DataProblem(file, line, null, "a quoted field is not closed")));
             return;
@@ -483,7 +484,7 @@ public final class ComtradeReader {
 
         static Columns of(String file, String line) {
             String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            List<String> header = CsvLine.split(text);
+            List<String> header = Csv.split(text);
             if (header == null) {
                 throw new UploadRejectedException(Reason.NOT_A_DATASET, file
                         + ": the header has a quoted field that is not closed");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.rareearth.ingest.source.Csv;
 import org.rareearth.shared.trade.TradeFlow;
 
 /**
@@ -90,7 +91,7 @@ final class DemoComtradeExport {
         Map<Integer, Economy> economies = new HashMap<>();
         List<String> countryLines = Files.readAllLines(demo.resolve("country_codes.csv"));
         for (String line : countryLines.subList(1, countryLines.size())) {
-            List<String> f = CsvLine.split(line);
+            List<String> f = Csv.split(line);
             int code = Integer.parseInt(f.get(0));
             economies.put(code, f.get(3).equals("TWN") ? new Economy(490, "S19", "Other Asia, nes")
                     : new Economy(code, f.get(3), f.get(1)));

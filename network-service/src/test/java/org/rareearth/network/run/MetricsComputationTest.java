@@ -16,6 +16,7 @@ import org.rareearth.network.metrics.NetworkAnalyzer;
 import org.rareearth.network.metrics.NetworkIndicators;
 import org.rareearth.network.model.TradeNetwork;
 import org.rareearth.shared.events.ComputationStatus;
+import org.rareearth.shared.events.DemoBaselines;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.SimulationResultEvent;

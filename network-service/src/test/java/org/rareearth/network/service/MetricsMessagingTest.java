@@ -17,7 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.rareearth.network.persistence.MetricsRecord;
 import org.rareearth.network.persistence.MetricsStore;
-import org.rareearth.network.run.DemoBaselines;
+import org.rareearth.shared.events.DemoBaselines;
 import org.rareearth.network.run.MetricsComputation;
 import org.rareearth.shared.events.ComputationStatus;
 import org.rareearth.shared.events.EventCodec;

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rareearth.shared.events.ComputationStatus;
+import org.rareearth.shared.events.DemoBaselines;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.ScenarioRequestEvent;
 import org.rareearth.shared.events.SimulationResultEvent;

@@ -15,7 +15,7 @@ import org.rareearth.shared.events.ScenarioRequestEvent;
 import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.simulation.persistence.SimulationStore;
-import org.rareearth.simulation.run.DemoBaselines;
+import org.rareearth.shared.events.DemoBaselines;
 
 /**
  * First half of the restart test: sends several long requests and leaves as soon as the first

@@ -27,7 +27,7 @@ import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.simulation.persistence.ResultRecord;
 import org.rareearth.simulation.persistence.SimulationStore;
-import org.rareearth.simulation.run.DemoBaselines;
+import org.rareearth.shared.events.DemoBaselines;
 import org.rareearth.simulation.run.ScenarioComputation;
 
 /**

@@ -1,4 +1,4 @@
-package org.rareearth.ingest.baci;
+package org.rareearth.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,15 @@
-package org.rareearth.ingest.baci;
+package org.rareearth.ingest.source;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one line of comma-separated values; fields may be double-quoted ({@code ""} = a quote). */
-final class Csv {
+/**
+ * Splits one line of comma-separated values, as BACI's tables and UN Comtrade exports write them:
+ * fields may be double-quoted ({@code "China, Hong Kong SAR"}, {@code ""} = a quote inside a quoted
+ * field); unquoted fields are stripped (Comtrade pads some codes, e.g. {@code "X1 "}). Quoted
+ * fields spanning lines are not supported by these files.
+ */
+public final class Csv {
 
     private Csv() {
     }
@@ -13,7 +18,7 @@ final class Csv {
      * The fields of {@code line}, unquoted. Returns {@code null} when a quoted field is not closed
      * (quoted fields spanning lines are not supported by these files).
      */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -38,7 +43,7 @@ final class Csv {
             } else if (wasQuoted && Character.isWhitespace(c)) {
                 continue; // blanks between a closing quote and the comma
             } else if (c == ',') {
-                fields.add(wasQuoted ? field.toString() : field.toString().trim());
+                fields.add(wasQuoted ? field.toString() : field.toString().strip());
                 field.setLength(0);
                 wasQuoted = false;
             } else {
@@ -48,7 +53,7 @@ final class Csv {
         if (quoted) {
             return null;
         }
-        fields.add(wasQuoted ? field.toString() : field.toString().trim());
+        fields.add(wasQuoted ? field.toString() : field.toString().strip());
         return fields;
     }
 }

@@ -1,4 +1,4 @@
-package org.rareearth.network.run;
+package org.rareearth.shared.events;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareearth.shared.events.TradeBaselineEvent;
 
 /**
  * Baseline events built from the demo data set (data/rare-earth-demo) the way ingest-service reads
  * it: the BACI rows of one year and product, countries by country_codes.csv, tariffs by
- * tariffs.csv (rows added up, exporter "*" = every exporter). The service does not depend on the
- * ingest module, so the tests read the few columns they need themselves (same reader as
- * simulation-service's tests).
+ * tariffs.csv (rows added up, exporter "*" = every exporter). The services' tests use it through
+ * shared-model's test jar: they do not depend on the ingest module, so this reads the few columns
+ * they need itself.
  */
 public final class DemoBaselines {
 
