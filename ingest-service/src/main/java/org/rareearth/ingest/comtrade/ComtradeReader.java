@@ -198,6 +198,11 @@ public final class ComtradeReader {
     }
 
     private void row(String file, long line, String text, Columns c) {
+        // bytes that are not UTF-8 were decoded as U+FFFD; the row's names and codes cannot be trusted
+        if (text.indexOf('\uFFFD') >= 0) {
+            reject(List.of(new DataProblem(file, line, null, "bad encoding: not valid UTF-8")));
+            return;
+        }
         List<String> f = Csv.split(text);
         if (f == null) {
             reject(List.of(new DataProblem(file, line, null, "a quoted field is not closed")));

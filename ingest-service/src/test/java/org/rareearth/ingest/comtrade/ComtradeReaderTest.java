@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -219,6 +220,27 @@ class ComtradeReaderTest {
                         e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PROBLEMS))
                 .hasMessage("more than 3 problems (rareearth.ingest.max-problems), the last " + FAULTY
                         + ":19: column netWgt: negative number -500: is this really a UN Comtrade export?");
+    }
+
+    @Test
+    void aRowThatIsNotUtf8IsRejectedAsBadEncodingAndTheOthersKept() throws IOException {
+        byte[] header = "refYear,reporterISO,reporterDesc,partnerISO,flowCode,cmdCode,primaryValue\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] good = "2021,USA,USA,CHN,M,850511,1000\n".getBytes(StandardCharsets.UTF_8);
+        // "Côte d'Ivoire" written in Latin-1: 0xF4 is not valid UTF-8
+        byte[] latin1 = "2021,CIV,C\u00f4te d'Ivoire,CHN,M,850511,7\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("e.csv"), concat(header, good, latin1));
+        TradeData data = read(dir, ReadOptions.everything());
+        assertThat(data.problems()).containsExactly(new DataProblem("e.csv", 3, null, "bad encoding: not valid UTF-8"));
+        assertThat(data.flows().get(2021)).containsExactly(new TradeFlow(2021, "CHN", "USA", MAGNETS, 1.0, Double.NaN));
+    }
+
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     @Test
