@@ -1,5 +1,6 @@
 package org.rareearth.ingest.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.rareearth.ingest.source.IngestProgress;
@@ -51,6 +52,9 @@ public final class IngestJob {
     }
 
     void state(State next) {
+        if (next == State.READING) {
+            progress.readingStarts();
+        }
         this.state = next;
     }
 
@@ -76,11 +80,13 @@ public final class IngestJob {
     }
 
     public IngestStatus status() {
-        IngestProgress.Snapshot p = progress.snapshot();
-        Double eta = running() && p.remaining() != null ? p.remaining().toMillis() / 1000.0 : null;
+        Instant end = finishedAt;
+        IngestProgress.Snapshot p = end == null ? progress.snapshot() : progress.snapshot(end);
+        Double eta = end == null && p.remaining() != null ? p.remaining().toMillis() / 1000.0 : null;
+        double elapsed = Duration.between(startedAt, end == null ? Instant.now() : end).toMillis() / 1000.0;
         return new IngestStatus(id, source, state.name(), startedAt, finishedAt, bytesReceived, p.file(),
                 p.bytesRead(), p.bytesTotal(), p.rowsRead(), p.rowsAccepted(), p.rowsRejected(), p.rowsSkipped(),
                 p.rowsPerSecond() == null ? null : Math.round(p.rowsPerSecond() * 10) / 10.0,
-                p.elapsed().toMillis() / 1000.0, eta, version, created, reason, error);
+                elapsed, eta, version, created, reason, error);
     }
 }

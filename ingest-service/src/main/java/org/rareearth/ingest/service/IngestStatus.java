@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param file           the file being read
  * @param bytesRead      bytes of the data files read so far (unpacked), of {@code bytesTotal}
  * @param rowsRead       data rows read = accepted + rejected + skipped (products not kept, records set aside)
+ * @param rowsPerSecond  rows read per second of reading (receiving the upload not counted)
+ * @param elapsedSeconds since the ingest started (receiving included), to its end once finished
  * @param etaSeconds     estimated seconds left while reading, from the byte rate so far; null when unknown or finished
  * @param version        the data-set version, when done
  * @param created        false when that content was already stored

@@ -19,7 +19,7 @@ public final class IngestProgress {
     }
 
     private final Clock clock;
-    private final Instant started;
+    private volatile Instant started;
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong bytesTotal = new AtomicLong();
     private final AtomicLong rowsRead = new AtomicLong();
@@ -35,6 +35,14 @@ public final class IngestProgress {
 
     public IngestProgress(Clock clock) {
         this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    /**
+     * Reading starts now: rates and time left count from here, not from when the ingest was
+     * created (receiving an upload is not reading).
+     */
+    public void readingStarts() {
         this.started = clock.instant();
     }
 
@@ -76,7 +84,12 @@ public final class IngestProgress {
     }
 
     public Snapshot snapshot() {
-        Duration elapsed = Duration.between(started, clock.instant());
+        return snapshot(clock.instant());
+    }
+
+    /** The progress as of {@code at} (the end of a finished ingest: its rate does not decay afterwards). */
+    public Snapshot snapshot(Instant at) {
+        Duration elapsed = Duration.between(started, at.isBefore(started) ? started : at);
         long read = bytesRead.get();
         long total = bytesTotal.get();
         long rows = rowsRead.get();
