@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -134,6 +137,26 @@ class RealLayoutUploadTest {
                 .post("/datasets?name=BACI_HS17_Y2023_V202401b.csv").then().statusCode(422)
                 .body("reason", equalTo("NOT_A_DATASET"))
                 .body("error", containsString("needs its tables"));
+    }
+
+    @Test
+    void anUploadBrokenOffMidWayStoresNothingAndTheJobSaysSo() throws Exception {
+        byte[] zip = release("RealLayoutUploadTest broken upload").zip();
+        int before = given().get("/datasets").path("size()");
+        // announce the whole archive, send a third of it, then hang up
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /datasets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/zip\r\n"
+                    + "Content-Length: " + zip.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(zip, 0, zip.length / 3);
+            out.flush();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/ingests").<List<String>>path("findAll { it.state == 'FAILED' && it.reason == 'IO' }.id")
+                        .size() > 0);
+        given().get("/datasets").then().body("size()", equalTo(before));
+        // the whole archive afterwards is a normal, new data set
+        given().contentType("application/zip").body(zip).post("/datasets").then().statusCode(201);
     }
 
     @Test
