@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.rareearth.ingest.core.UploadRejectedException.Reason;
+import org.rareearth.ingest.source.IngestCancelledException;
+import org.rareearth.ingest.source.IngestProgress;
 
 /**
  * Copies an uploaded body to a file on disk, refusing it as soon as it exceeds the upload limit
@@ -26,11 +28,23 @@ public final class UploadBody {
      * @throws UploadRejectedException EMPTY for no bytes, TOO_LARGE over the limit
      */
     public static long receive(InputStream body, Path file, ArchiveLimits limits, String expected) throws IOException {
+        return receive(body, file, limits, expected, new IngestProgress());
+    }
+
+    /**
+     * As {@link #receive(InputStream, Path, ArchiveLimits, String)}, checking between chunks
+     * whether the ingest was cancelled.
+     *
+     * @throws IngestCancelledException cancelled while receiving (the partial file is left for the caller to delete)
+     */
+    public static long receive(InputStream body, Path file, ArchiveLimits limits, String expected,
+                               IngestProgress progress) throws IOException {
         long total = 0;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
             byte[] buffer = new byte[COPY_BUFFER];
             int n;
             while ((n = body.read(buffer)) >= 0) {
+                progress.checkCancelled();
                 total += n;
                 if (total > limits.maxUploadBytes()) {
                     throw tooLarge(limits);

@@ -91,7 +91,8 @@ public class DatasetIngestion {
     public Received receiveArchive(InputStream body, Long declaredLength) {
         return receive(SOURCE_UPLOAD, declaredLength, (job, work, limits) -> {
             Path zip = work.resolve("upload.zip");
-            job.received(UploadBody.receive(body, zip, limits, "a ZIP archive of BACI files or UN Comtrade CSV exports"));
+            job.received(UploadBody.receive(body, zip, limits, "a ZIP archive of BACI files or UN Comtrade CSV exports",
+                    job.progress()));
             return () -> ZipSource.open(zip, limits, SOURCE_UPLOAD);
         });
     }
@@ -101,7 +102,8 @@ public class DatasetIngestion {
         String name = safeName(fileName == null || fileName.isBlank() ? "upload.csv" : fileName);
         return receive(SOURCE_UPLOAD, declaredLength, (job, work, limits) -> {
             Path files = Files.createDirectory(work.resolve("files"));
-            job.received(UploadBody.receive(body, files.resolve(name), limits, "CSV text (a UN Comtrade export)"));
+            job.received(UploadBody.receive(body, files.resolve(name), limits, "CSV text (a UN Comtrade export)",
+                    job.progress()));
             return () -> new DirectorySource(files, SOURCE_UPLOAD);
         });
     }
@@ -234,6 +236,11 @@ public class DatasetIngestion {
             jobs.finished(job);
             deleteQuietly(work);
             throw rejected(e);
+        } catch (IngestCancelledException e) {
+            job.failed(State.CANCELLED, "CANCELLED", "the ingest was cancelled while the upload was received");
+            jobs.finished(job);
+            deleteQuietly(work);
+            throw e;
         } catch (IOException | RuntimeException e) {
             // a broken connection while receiving: nothing was read, nothing is stored
             job.failed(State.FAILED, "IO", "the upload was not received completely: " + e.getMessage());

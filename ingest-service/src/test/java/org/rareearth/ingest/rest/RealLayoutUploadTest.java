@@ -160,6 +160,30 @@ class RealLayoutUploadTest {
     }
 
     @Test
+    void anIngestCancelledWhileItsUploadIsReceivedStoresNothing() throws Exception {
+        byte[] zip = release("RealLayoutUploadTest cancelled").zip();
+        int before = given().get("/datasets").path("size()");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /datasets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/zip\r\n"
+                    + "Content-Length: " + zip.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(zip, 0, zip.length / 2);
+            out.flush();
+            // the half-received upload is a RECEIVING ingest: cancel it
+            String id = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> given().get("/ingests").<List<String>>path("findAll { it.state == 'RECEIVING' }.id"),
+                            ids -> ids.size() == 1).get(0);
+            given().delete("/ingests/" + id).then().statusCode(202);
+            out.write(zip, zip.length / 2, zip.length - zip.length / 2);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 409").contains("\"reason\":\"CANCELLED\"");
+            given().get("/ingests/" + id).then().body("state", equalTo("CANCELLED"));
+        }
+        given().get("/datasets").then().body("size()", equalTo(before));
+    }
+
+    @Test
     void moreRowsThanConfiguredAnswer422AndStoreNothing() {
         // %test.rareearth.ingest.max-rows=20000; other-product rows count too (they are read)
         DemoZip big = DemoZip.cepiiRelease(3_000).withNotice("RealLayoutUploadTest too many rows");
