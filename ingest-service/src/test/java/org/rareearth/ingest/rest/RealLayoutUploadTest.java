@@ -139,21 +139,31 @@ class RealLayoutUploadTest {
                 .body("error", containsString("needs its tables"));
     }
 
+    /** The id of the one ingest that is receiving its upload, once there is one. */
+    static String awaitReceiving() {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> given().get("/ingests").<List<String>>path("findAll { it.state == 'RECEIVING' }.id"),
+                        ids -> ids.size() == 1).get(0);
+    }
+
     @Test
     void anUploadBrokenOffMidWayStoresNothingAndTheJobSaysSo() throws Exception {
         byte[] zip = release("RealLayoutUploadTest broken upload").zip();
         int before = given().get("/datasets").path("size()");
-        // announce the whole archive, send a third of it, then hang up
+        // announce the whole archive, send a third of it, then hang up once the service is receiving it
+        String id;
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /datasets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/zip\r\n"
                     + "Content-Length: " + zip.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(zip, 0, zip.length / 3);
             out.flush();
+            id = awaitReceiving();
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get("/ingests").<List<String>>path("findAll { it.state == 'FAILED' && it.reason == 'IO' }.id")
-                        .size() > 0);
+                .until(() -> "FAILED".equals(given().get("/ingests/" + id).path("state")));
+        given().get("/ingests/" + id).then().body("reason", equalTo("IO"))
+                .body("error", containsString("not received completely"));
         given().get("/datasets").then().body("size()", equalTo(before));
         // the whole archive afterwards is a normal, new data set
         given().contentType("application/zip").body(zip).post("/datasets").then().statusCode(201);
@@ -170,9 +180,7 @@ class RealLayoutUploadTest {
             out.write(zip, 0, zip.length / 2);
             out.flush();
             // the half-received upload is a RECEIVING ingest: cancel it
-            String id = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> given().get("/ingests").<List<String>>path("findAll { it.state == 'RECEIVING' }.id"),
-                            ids -> ids.size() == 1).get(0);
+            String id = awaitReceiving();
             given().delete("/ingests/" + id).then().statusCode(202);
             out.write(zip, zip.length / 2, zip.length - zip.length / 2);
             out.flush();
