@@ -49,21 +49,14 @@ public class ProgressStore {
         }
         SimulationResultRow row = new SimulationResultRow();
         row.resultKey = e.resultKey();
-        row.scenarioId = e.scenarioId();
-        row.scenarioVersion = e.scenarioVersion();
-        row.datasetVersion = e.datasetVersion();
-        row.product = e.product();
-        row.year = e.year();
-        row.status = e.status().name();
-        row.error = e.error();
-        row.dataNotice = e.dataNotice();
+        row.cell(e.scenarioId(), e.scenarioVersion(), e.datasetVersion(), e.product(), e.year(), e.status(), e.error(),
+                e.dataNotice());
         if (e.scenario() != null) {
             row.worldPrices = Json.write(e.scenario().worldPrices());
             row.compositePrices = Json.write(e.scenario().compositePrices());
             row.flows = Json.write(e.scenario().flows());
             row.welfare = Json.write(e.scenario().welfare());
         }
-        row.receivedAt = Instant.now();
         row.persist();
         recompute(version);
         return Recorded.STORED;
@@ -83,18 +76,11 @@ public class ProgressStore {
         }
         NetworkMetricsRow row = new NetworkMetricsRow();
         row.metricsKey = e.metricsKey();
-        row.scenarioId = e.scenarioId();
-        row.scenarioVersion = e.scenarioVersion();
-        row.datasetVersion = e.datasetVersion();
-        row.product = e.product();
-        row.year = e.year();
-        row.status = e.status().name();
-        row.error = e.error();
-        row.dataNotice = e.dataNotice();
+        row.cell(e.scenarioId(), e.scenarioVersion(), e.datasetVersion(), e.product(), e.year(), e.status(), e.error(),
+                e.dataNotice());
         row.indicators = Json.write(e.indicators());
         row.brokerage = Json.write(e.brokerage());
         row.comparison = Json.write(e.comparison());
-        row.receivedAt = Instant.now();
         row.persist();
         recompute(version);
         return Recorded.STORED;
