@@ -14,7 +14,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.rareearth.ingest.core.UploadRejectedException;
 import org.rareearth.ingest.source.DataSource;
 import org.rareearth.ingest.source.DirectorySource;
@@ -53,9 +52,6 @@ public final class BaciDataset {
 
     public static final String COUNTRY_FILE = "country_codes.csv";
     public static final String PRODUCT_FILE = "product_codes.csv";
-    public static final String TARIFF_FILE = "tariffs.csv";
-    /** Year files: {@code BACI_<anything>_Y<year>[_<anything>].csv}. */
-    public static final Pattern YEAR_FILE = BaciReader.YEAR_FILE;
 
     /** One row of {@code country_codes.csv}. {@code iso2} and {@code region} may be empty. */
     public record Country(int code, String name, String iso2, String iso3, String region) {

@@ -1,12 +1,9 @@
 package org.rareearth.ingest.comtrade;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -154,16 +150,7 @@ public final class ComtradeReader {
             bytes = metered.readAllBytes();
         }
         digests.put(DataNotice.FILE, metered.sha256());
-        Properties properties = new Properties();
-        try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            properties.load(in);
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            throw new UploadRejectedException(Reason.NOT_A_DATASET, DataNotice.FILE
-                    + ": not a readable properties file (" + e.getMessage() + ")", e);
-        }
-        String notice = properties.getProperty(DataNotice.KEY, "").strip();
-        return notice.isEmpty() ? null : notice;
+        return DataNotice.parse(bytes);
     }
 
     private void readFile(String file) throws IOException {

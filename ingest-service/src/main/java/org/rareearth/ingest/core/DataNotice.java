@@ -7,15 +7,13 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 import org.rareearth.ingest.core.UploadRejectedException.Reason;
 
 /**
  * The provenance statement every output made from a data set repeats (docs/events.md, "honest
- * data"): the {@code notice} of {@code dataset.properties} in the data directory, or, when the
- * upload does not say where its numbers come from, {@link #NOT_RECORDED}.
+ * data"): the {@code notice} of a data set's {@code dataset.properties}, or, when the upload does
+ * not say where its numbers come from, {@link #NOT_RECORDED}. Both readers parse the file here.
  */
 public final class DataNotice {
 
@@ -26,19 +24,6 @@ public final class DataNotice {
             + "notice (dataset.properties). Do not present outputs made from it as official trade statistics.";
 
     private DataNotice() {
-    }
-
-    /**
-     * The notice of the data set in {@code dir}: the trimmed {@code notice} property, or
-     * {@link #NOT_RECORDED} when the file or the property is missing or blank.
-     */
-    public static String read(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return NOT_RECORDED;
-        }
-        String notice = parse(Files.readAllBytes(file));
-        return notice == null ? NOT_RECORDED : notice;
     }
 
     /**

@@ -24,17 +24,9 @@ public final class UploadBody {
 
     /**
      * @param expected what the body should be, for the message about an empty one ("a ZIP archive")
+     * @param progress the ingest's progress, checked between chunks for a cancellation
      * @return the number of bytes received
-     * @throws UploadRejectedException EMPTY for no bytes, TOO_LARGE over the limit
-     */
-    public static long receive(InputStream body, Path file, ArchiveLimits limits, String expected) throws IOException {
-        return receive(body, file, limits, expected, new IngestProgress());
-    }
-
-    /**
-     * As {@link #receive(InputStream, Path, ArchiveLimits, String)}, checking between chunks
-     * whether the ingest was cancelled.
-     *
+     * @throws UploadRejectedException  EMPTY for no bytes, TOO_LARGE over the limit
      * @throws IngestCancelledException cancelled while receiving (the partial file is left for the caller to delete)
      */
     public static long receive(InputStream body, Path file, ArchiveLimits limits, String expected,

@@ -28,7 +28,7 @@ class ZipSourceTest {
 
     Path receive(byte[] bytes) throws IOException {
         Path zip = Files.createTempDirectory(tmp, "call").resolve("upload.zip");
-        UploadBody.receive(new ByteArrayInputStream(bytes), zip, LIMITS, "a ZIP archive");
+        UploadBody.receive(new ByteArrayInputStream(bytes), zip, LIMITS, "a ZIP archive", new IngestProgress());
         return zip;
     }
 
