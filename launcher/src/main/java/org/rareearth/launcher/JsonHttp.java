@@ -66,6 +66,12 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Reply putJson(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Reply post(String url, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

@@ -17,7 +17,8 @@ import org.rareearth.shared.events.Topics;
 /**
  * Creates the topics between the services before they start, so that the partition count is the
  * one asked for (auto-creation would take the broker default) and the two topics that hold
- * "the latest state per key" are compacted (docs/events.md): {@code trade.baseline} (one baseline
+ * "the latest state per key" are compacted (docs/events.md): {@code dataset.current} (the current
+ * data-set pointer), {@code trade.baseline} (one baseline
  * per data-set version, year and product) and {@code scenario.requests} (every scenario's latest
  * version). Existing topics are left as they are, so running it twice is harmless.
  */
@@ -32,7 +33,10 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    /** The four topics of the contract, with their dead-letter topics (one partition is plenty for those). */
+    /**
+     * The five topics of the contract, with their dead-letter topics (one partition is plenty for
+     * those); {@code dataset.current} always has one partition.
+     */
     public static List<NewTopic> topics(int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
@@ -45,10 +49,19 @@ public final class TopicSetup {
                     TopicConfig.CLEANUP_POLICY_CONFIG,
                     compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
-            topics.add(new NewTopic(Topics.dlq(name), 1, REPLICATION)
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+            topics.add(dlq(name));
         }
+        // one key, and its order is its meaning: a single partition, compacted to the last pointer
+        topics.add(new NewTopic(Topics.DATASET_CURRENT, 1, REPLICATION).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
+        topics.add(dlq(Topics.DATASET_CURRENT));
         return topics;
+    }
+
+    private static NewTopic dlq(String topic) {
+        return new NewTopic(Topics.dlq(topic), 1, REPLICATION)
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES));
     }
 
     /** Creates the missing topics on {@code stack}; returns the names it created. */

@@ -24,7 +24,9 @@ public class UploadRejectedException extends RuntimeException {
         /** More data rows than {@code rareearth.ingest.max-rows}. */
         TOO_MANY_ROWS,
         /** More rejected rows than {@code rareearth.ingest.max-problems}. */
-        TOO_MANY_PROBLEMS
+        TOO_MANY_PROBLEMS,
+        /** Readable, but not one row of the kept products was accepted: nothing to forecast on. */
+        NO_USABLE_ROWS
     }
 
     private final Reason reason;

@@ -132,7 +132,8 @@ public class DatasetStore {
             return Optional.empty();
         }
         Map<String, long[]> counts = baselineCounts(List.of(version));
-        return Optional.of(summary(v, counts.getOrDefault(version, new long[2])));
+        String current = current().map(Activation::version).orElse(null);
+        return Optional.of(summary(v, counts.getOrDefault(version, new long[2]), current));
     }
 
     /** Every version, newest first. */
@@ -142,7 +143,43 @@ public class DatasetStore {
                 "select v from DatasetVersionEntity v order by v.createdAt desc, v.version", DatasetVersionEntity.class)
                 .getResultList();
         Map<String, long[]> counts = baselineCounts(versions.stream().map(v -> v.version).toList());
-        return versions.stream().map(v -> summary(v, counts.getOrDefault(v.version, new long[2]))).toList();
+        String current = current().map(Activation::version).orElse(null);
+        return versions.stream().map(v -> summary(v, counts.getOrDefault(v.version, new long[2]), current)).toList();
+    }
+
+    // ------------------------------------------------------------------------- the current version
+
+    /** Records that {@code version} is current from now on (not yet published on dataset.current). */
+    @Transactional
+    public Activation activate(String version, String reason, Instant now) {
+        DatasetActivationEntity a = new DatasetActivationEntity();
+        a.version = version;
+        a.activatedAt = now;
+        a.reason = reason;
+        a.published = false;
+        em.persist(a);
+        em.flush();
+        return Activation.of(a);
+    }
+
+    /** The newest activation: the current version; empty before the first data set. */
+    @Transactional
+    public Optional<Activation> current() {
+        return em.createQuery("select a from DatasetActivationEntity a order by a.sequence desc", DatasetActivationEntity.class)
+                .setMaxResults(1).getResultStream().findFirst().map(Activation::of);
+    }
+
+    @Transactional
+    public void markActivationPublished(long sequence, Instant at) {
+        em.createQuery("update DatasetActivationEntity a set a.published = true, a.publishedAt = :at "
+                        + "where a.sequence = :s").setParameter("at", at).setParameter("s", sequence).executeUpdate();
+    }
+
+    /** Marks every baseline of {@code version} unpublished, so that the next round sends the whole version again. */
+    @Transactional
+    public int markForRepublishing(String version) {
+        return em.createQuery("update DatasetBaselineEntity b set b.published = false where b.version = :v")
+                .setParameter("v", version).executeUpdate();
     }
 
     /** The problems of {@code version} in reading order; empty when the version has none. */
@@ -180,11 +217,11 @@ public class DatasetStore {
                         r -> new long[] {((Number) r[1]).longValue(), r[2] == null ? 0 : ((Number) r[2]).longValue()}));
     }
 
-    private static DatasetSummary summary(DatasetVersionEntity v, long[] counts) {
+    private static DatasetSummary summary(DatasetVersionEntity v, long[] counts, String currentVersion) {
         return new DatasetSummary(v.version, v.createdAt, v.source, read(v.years, new TypeReference<List<Integer>>() {
         }), read(v.products, new TypeReference<List<String>>() {
         }), v.countries, v.acceptedRows, v.rejectedRows, v.dataNotice, v.noticeRecorded, counts[0], counts[1],
-                v.format, v.productFilter, v.rowsRead, v.skippedRows);
+                v.format, v.productFilter, v.rowsRead, v.skippedRows, v.version.equals(currentVersion));
     }
 
     private static String json(Object value) {

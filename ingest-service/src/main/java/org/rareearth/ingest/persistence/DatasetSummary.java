@@ -12,9 +12,12 @@ import java.util.List;
  * @param productFilter      "all" or the HS6 codes kept
  * @param rowsRead           data rows read = accepted + rejected + skipped
  * @param skippedRows        rows of products not kept, and records a reconciliation set aside
+ * @param current            this is the current version (GET /datasets/current): forecasts that pin
+ *                           no version are solved on it
  */
 public record DatasetSummary(String version, Instant createdAt, String source, List<Integer> years,
                              List<String> products, int countries, long acceptedRows, long rejectedRows,
                              String dataNotice, boolean noticeRecorded, long baselines, long publishedBaselines,
-                             String format, String productFilter, long rowsRead, long skippedRows) {
+                             String format, String productFilter, long rowsRead, long skippedRows,
+                             boolean current) {
 }

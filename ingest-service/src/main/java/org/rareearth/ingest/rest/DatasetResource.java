@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,9 +33,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.rareearth.ingest.core.ContentVersion;
+import org.rareearth.ingest.persistence.Activation;
 import org.rareearth.ingest.persistence.DatasetStore;
 import org.rareearth.ingest.persistence.DatasetSummary;
 import org.rareearth.ingest.persistence.StoredProblem;
+import org.rareearth.ingest.service.CurrentDataset;
 import org.rareearth.ingest.service.DatasetIngestion;
 import org.rareearth.ingest.service.DatasetIngestion.Received;
 import org.rareearth.ingest.service.DatasetIngestion.UploadedFile;
@@ -63,13 +66,18 @@ public class DatasetResource {
     @Inject
     DatasetStore store;
 
+    @Inject
+    CurrentDataset currentDataset;
+
     @POST
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a ZIP archive",
             description = "CEPII's BACI archive as shipped (BACI_<HS>_Y<year>_<release>.csv, country_codes_<release>.csv, "
                     + "product_codes_<HS>_<release>.csv), a zipped BACI-layout folder, or zipped UN Comtrade CSV exports; "
                     + "optional dataset.properties with a 'notice'. Read without unpacking; only the configured products "
-                    + "(rareearth.ingest.products) are kept. The version is the content hash: the same content again creates "
+                    + "(rareearth.ingest.products) are kept. The new version becomes current (GET /datasets/current) when it "
+                    + "has every product and year of the current one; otherwise it is stored with current:false and "
+                    + "notCurrentReason. The version is the content hash: the same content again creates "
                     + "nothing (200, created:false). Faulty rows are left out and listed under /problems. One "
                     + "TradeBaselineEvent per (year, product) is published on trade.baseline and acknowledged by the "
                     + "broker before the answer. With 'Prefer: respond-async' the answer is 202 once the body is "
@@ -84,7 +92,8 @@ public class DatasetResource {
     @APIResponse(responseCode = "400", description = "empty body")
     @APIResponse(responseCode = "413", description = "upload or unpacked archive over the configured limit")
     @APIResponse(responseCode = "422", description = "not a ZIP, an Office document, unsafe entry names, not a usable "
-            + "data set (the message names the missing or faulty file), more rows or rejected rows than configured")
+            + "data set (the message names the missing or faulty file), no usable rows (NO_USABLE_ROWS: nothing stored, "
+            + "the current version stays), more rows or rejected rows than configured")
     @APIResponse(responseCode = "503", description = "stored, but the broker did not acknowledge every baseline")
     public Response upload(InputStream body,
                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -170,6 +179,52 @@ public class DatasetResource {
     @Operation(summary = "Every stored data-set version, newest first")
     public List<DatasetSummary> list() {
         return store.list();
+    }
+
+    /** Body of PUT /datasets/current. */
+    public record CurrentChoice(String version) {
+    }
+
+    /** Answer of GET and PUT /datasets/current. */
+    public record CurrentAnswer(String version, long sequence, java.time.Instant activatedAt, String reason,
+                                boolean published, List<Integer> years, List<String> products, String dataNotice) {
+        static CurrentAnswer of(Activation a, DatasetSummary d) {
+            return new CurrentAnswer(a.version(), a.sequence(), a.activatedAt(), a.reason(), a.published(), d.years(),
+                    d.products(), d.dataNotice());
+        }
+    }
+
+    @GET
+    @Path("/current")
+    @Operation(summary = "The current data-set version",
+            description = "What every forecast that pins no datasetVersion is solved on (topic dataset.current). An "
+                    + "upload becomes current by itself only when it has every product and year of the current version.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurrentAnswer.class)))
+    @APIResponse(responseCode = "404", description = "no data set yet")
+    public CurrentAnswer current() {
+        Activation a = currentDataset.current().orElseThrow(() -> new DatasetNotFoundException("current"));
+        return CurrentAnswer.of(a, summary(a.version()));
+    }
+
+    @PUT
+    @Path("/current")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make a stored data-set version current",
+            description = "Body {\"version\": \"sha256:...\"}. Re-sends every baseline of that version on trade.baseline, "
+                    + "then the pointer on dataset.current; every active scenario that pins no version is then solved on "
+                    + "it (already computed results are re-used). Use it to go back to an earlier version, or to accept "
+                    + "an upload that was stored without becoming current.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurrentAnswer.class)))
+    @APIResponse(responseCode = "400", description = "no version in the body")
+    @APIResponse(responseCode = "404", description = "unknown version")
+    @APIResponse(responseCode = "503", description = "current here, but the broker did not acknowledge everything")
+    public CurrentAnswer makeCurrent(CurrentChoice choice) {
+        if (choice == null || choice.version() == null || choice.version().isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("body must be {\"version\": \"sha256:...\"}: field version is missing");
+        }
+        String v = summary(choice.version()).version();
+        Activation a = currentDataset.activate(v);
+        return CurrentAnswer.of(a, summary(v));
     }
 
     @GET

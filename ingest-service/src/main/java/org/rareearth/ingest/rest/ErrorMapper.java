@@ -23,7 +23,8 @@ public class ErrorMapper {
         int status = switch (e.reason()) {
             case EMPTY -> Response.Status.BAD_REQUEST.getStatusCode();
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode();
-            case NOT_A_ZIP, UNSAFE, NOT_A_DATASET, NOT_THE_FORMAT, TOO_MANY_ROWS, TOO_MANY_PROBLEMS -> UNPROCESSABLE;
+            case NOT_A_ZIP, UNSAFE, NOT_A_DATASET, NOT_THE_FORMAT, TOO_MANY_ROWS, TOO_MANY_PROBLEMS, NO_USABLE_ROWS ->
+                    UNPROCESSABLE;
         };
         LOG.infof("upload refused (%s): %s", e.reason(), e.getMessage());
         Map<String, Object> body = new LinkedHashMap<>();

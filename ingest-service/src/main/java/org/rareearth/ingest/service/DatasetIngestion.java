@@ -58,6 +58,9 @@ public class DatasetIngestion {
     BaselinePublisher publisher;
 
     @Inject
+    CurrentDataset current;
+
+    @Inject
     IngestConfig config;
 
     @Inject
@@ -173,6 +176,7 @@ public class DatasetIngestion {
                 data = PreparedDataset.read(source, config.readOptions(job.progress()));
             }
             job.progress().checkCancelled();
+            refuseWithoutUsableRows(data, received.label());
             job.state(State.STORING);
             boolean created = storeOnce(data, received.label());
             LOG.infof(created ? "stored data set %s (%s) from %s: years %s, %d products, %d rows accepted, %d rejected"
@@ -180,8 +184,10 @@ public class DatasetIngestion {
                     received.label(), data.years(), data.products().size(), data.acceptedRows(), data.rejectedRows());
             job.state(State.PUBLISHING);
             PublishOutcome outcome = publisher.publishPending(data.version());
-            DatasetSummary summary = store.find(data.version())
-                    .orElseThrow(() -> new IllegalStateException("data set " + data.version() + " vanished after storing"));
+            CurrentDataset.Decision decision = current.afterIngest(stored(data.version()),
+                    received.label().startsWith(SOURCE_BOOTSTRAP) ? CurrentDataset.BY_BOOTSTRAP : CurrentDataset.BY_UPLOAD,
+                    outcome.complete());
+            DatasetSummary summary = stored(data.version());
             timer.stop(registry.timer("rareearth.ingest.duration", "created", String.valueOf(created)));
             registry.counter("rareearth.ingest.datasets", "outcome", created ? "created" : "existing").increment();
             if (created) {
@@ -195,7 +201,7 @@ public class DatasetIngestion {
                 job.failed(State.FAILED, "NOT_PUBLISHED", e.getMessage());
                 throw e;
             }
-            return new IngestResult(summary, created, outcome, job.id());
+            return new IngestResult(summary, created, outcome, job.id(), decision);
         } catch (UploadRejectedException e) {
             job.failed(State.FAILED, e.reason().name(), e.getMessage());
             throw rejected(e);
@@ -214,6 +220,26 @@ public class DatasetIngestion {
             jobs.finished(job);
             deleteQuietly(received.work());
         }
+    }
+
+    private DatasetSummary stored(String version) {
+        return store.find(version)
+                .orElseThrow(() -> new IllegalStateException("data set " + version + " vanished after storing"));
+    }
+
+    /**
+     * A data set without one accepted row of the kept products would become nobody's useful basis:
+     * refused before anything is stored, saying what was read.
+     */
+    private void refuseWithoutUsableRows(PreparedDataset data, String label) {
+        if (data.acceptedRows() > 0) {
+            return;
+        }
+        String current = this.current.current().map(a -> a.version()).orElse("none yet");
+        throw new UploadRejectedException(Reason.NO_USABLE_ROWS, label + " has no usable rows: " + data.rows().read()
+                + " data rows read, 0 accepted (" + data.rejectedRows() + " rejected, " + data.rows().skipped()
+                + " skipped as not among the kept products " + data.productFilter() + "); nothing is stored and the "
+                + "current data set (" + current + ") stays as it is");
     }
 
     /** What receiving does once the job and its work directory exist. */

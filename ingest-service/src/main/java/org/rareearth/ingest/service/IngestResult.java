@@ -9,6 +9,8 @@ import org.rareearth.ingest.persistence.DatasetSummary;
  * @param created   true when this ingest stored a new version, false when the content was already stored
  * @param published what was sent in this ingest (nothing for content already stored and published)
  * @param ingestId  the job under /ingests/{id}
+ * @param current   whether the version became (or stayed) current, and if not why
  */
-public record IngestResult(DatasetSummary dataset, boolean created, PublishOutcome published, String ingestId) {
+public record IngestResult(DatasetSummary dataset, boolean created, PublishOutcome published, String ingestId,
+                           CurrentDataset.Decision current) {
 }

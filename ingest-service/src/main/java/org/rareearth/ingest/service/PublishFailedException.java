@@ -17,6 +17,18 @@ public class PublishFailedException extends RuntimeException {
         this.outcome = outcome;
     }
 
+    /** The current-data-set pointer of {@code version} (stored as current) was not acknowledged. */
+    public static PublishFailedException pointer(String version, String failure) {
+        return new PublishFailedException(new PublishOutcome(version, 1, 0, failure),
+                "data set " + version + " is current here, but " + failure
+                        + "; the pointer is re-sent at the next start of ingest-service");
+    }
+
+    private PublishFailedException(PublishOutcome outcome, String message) {
+        super(message);
+        this.outcome = outcome;
+    }
+
     public PublishOutcome outcome() {
         return outcome;
     }

@@ -29,6 +29,9 @@ public class StartupIngest {
     DatasetIngestion ingestion;
 
     @Inject
+    CurrentDataset current;
+
+    @Inject
     IngestConfig config;
 
     void onStart(@Observes StartupEvent start) {
@@ -42,8 +45,9 @@ public class StartupIngest {
                     LOG.infof("re-sent %d of %d unacknowledged baselines of data set %s", o.acknowledged(), o.pending(),
                             o.version());
                 }
+                current.resendUnpublished();
             } catch (RuntimeException e) {
-                LOG.warnf("could not re-send unacknowledged baselines: %s", e.getMessage());
+                LOG.warnf("could not re-send unacknowledged baselines or the current-data-set pointer: %s", e.getMessage());
             }
         }
         config.bootstrapDir().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).ifPresent(this::bootstrap);
@@ -68,8 +72,9 @@ public class StartupIngest {
         for (Path data : datasets) {
             try {
                 IngestResult r = Files.isDirectory(data) ? ingestion.ingestDirectory(data) : ingestion.ingestArchiveFile(data);
-                LOG.infof("bootstrap %s: data set %s (%s, %s)", data, r.dataset().version(), r.dataset().format(),
-                        r.created() ? "created" : "already stored");
+                LOG.infof("bootstrap %s: data set %s (%s, %s, %s)", data, r.dataset().version(), r.dataset().format(),
+                        r.created() ? "created" : "already stored",
+                        r.current().notCurrentReason() == null ? "current" : "not current: " + r.current().notCurrentReason());
             } catch (UploadRejectedException e) {
                 LOG.errorf("bootstrap %s is not a usable data set: %s", data, e.getMessage());
             } catch (PublishFailedException e) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.Topics;
@@ -68,13 +69,33 @@ public class MetricsStore {
         return QuarkusTransaction.requiringNew().call(() -> MetricsRecord.<MetricsRecord>list("published = false order by seq"));
     }
 
+    /** Keeps a dataset.current pointer; a copy or an older one changes nothing. */
+    public void storeCurrentDataset(CurrentDatasetEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Long highest = em.createQuery("select max(c.sequence) from CurrentDatasetRecord c", Long.class)
+                    .getSingleResult();
+            if (highest == null || highest < event.sequence()) {
+                CurrentDatasetRecord r = new CurrentDatasetRecord();
+                r.sequence = event.sequence();
+                r.datasetVersion = event.datasetVersion();
+                r.receivedAt = Instant.now();
+                r.persist();
+            }
+        });
+    }
+
     /**
-     * The observed series of a product: every year of the newest data-set version that has this
-     * product (the version whose first observed network of it was stored last), ascending by year.
+     * The observed series of a product: every year of the current data-set version
+     * (dataset.current) when it has this product, else of the newest version that has it (the
+     * version whose first observed network of it was stored last), ascending by year.
      */
     public List<MetricsRecord> observedSeries(String product) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<String> latest = em.createQuery("select m.datasetVersion from MetricsRecord m"
+            Optional<String> current = CurrentDatasetRecord.<CurrentDatasetRecord>find("order by sequence desc")
+                    .firstResultOptional().map(c -> c.datasetVersion)
+                    .filter(v -> MetricsRecord.count("scenarioId = ?1 and product = ?2 and datasetVersion = ?3",
+                            Topics.OBSERVED, product, v) > 0);
+            Optional<String> latest = current.isPresent() ? current : em.createQuery("select m.datasetVersion from MetricsRecord m"
                             + " where m.scenarioId = ?1 and m.product = ?2 group by m.datasetVersion order by min(m.seq) desc",
                             String.class)
                     .setParameter(1, Topics.OBSERVED).setParameter(2, product)

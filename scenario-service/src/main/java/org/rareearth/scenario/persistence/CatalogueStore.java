@@ -9,9 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.rareearth.scenario.core.Catalogue;
+import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
-/** The catalogue of data-set versions learned from {@code trade.baseline}. */
+/**
+ * The catalogue of data-set versions learned from {@code trade.baseline}, and which one is current
+ * ({@code dataset.current}).
+ */
 @ApplicationScoped
 public class CatalogueStore {
 
@@ -72,23 +76,54 @@ public class CatalogueStore {
         return changed;
     }
 
-    /** The data-set version first seen most recently. */
+    /**
+     * Keeps a pointer of dataset.current; the version it names enters the catalogue at once (its
+     * countries follow with its baselines).
+     *
+     * @return true when it moved the pointer (its sequence is higher than every one stored)
+     */
     @Transactional
-    public Optional<Catalogue> latest() {
-        return CatalogueDatasetEntity.<CatalogueDatasetEntity>find("order by firstSeen desc, datasetVersion desc")
-                .firstResultOptional().map(this::catalogue);
+    public boolean recordCurrent(CurrentDatasetEvent event) {
+        Long highest = CatalogueCurrentEntity.getEntityManager()
+                .createQuery("select max(c.sequence) from CatalogueCurrentEntity c", Long.class).getSingleResult();
+        if (highest != null && highest >= event.sequence()) {
+            return false;
+        }
+        CatalogueCurrentEntity c = new CatalogueCurrentEntity();
+        c.sequence = event.sequence();
+        c.datasetVersion = event.datasetVersion();
+        c.activatedAt = event.activatedAt();
+        c.reason = event.reason();
+        c.receivedAt = Instant.now();
+        c.persist();
+        if (CatalogueDatasetEntity.findById(event.datasetVersion()) == null) {
+            CatalogueDatasetEntity dataset = new CatalogueDatasetEntity();
+            dataset.datasetVersion = event.datasetVersion();
+            dataset.years = Json.write(List.copyOf(new TreeSet<>(event.datasetYears())));
+            dataset.products = Json.write(List.copyOf(new TreeSet<>(event.datasetProducts())));
+            dataset.dataNotice = event.dataNotice();
+            dataset.firstSeen = Instant.now();
+            dataset.persist();
+        }
+        return true;
+    }
+
+    /**
+     * The current data-set version: the pointer of dataset.current with the highest sequence; before
+     * any pointer arrived, the version first seen most recently.
+     */
+    @Transactional
+    public Optional<Catalogue> current() {
+        return CatalogueCurrentEntity.<CatalogueCurrentEntity>find("order by sequence desc").firstResultOptional()
+                .flatMap(c -> CatalogueDatasetEntity.<CatalogueDatasetEntity>findByIdOptional(c.datasetVersion))
+                .or(() -> CatalogueDatasetEntity.<CatalogueDatasetEntity>find("order by firstSeen desc, datasetVersion desc")
+                        .firstResultOptional())
+                .map(this::catalogue);
     }
 
     @Transactional
     public Optional<Catalogue> of(String datasetVersion) {
         return CatalogueDatasetEntity.<CatalogueDatasetEntity>findByIdOptional(datasetVersion).map(this::catalogue);
-    }
-
-    /** Every known data-set version, newest first. */
-    @Transactional
-    public List<String> versionsNewestFirst() {
-        return CatalogueDatasetEntity.<CatalogueDatasetEntity>find("order by firstSeen desc, datasetVersion desc")
-                .list().stream().map(d -> d.datasetVersion).toList();
     }
 
     private Catalogue catalogue(CatalogueDatasetEntity d) {

@@ -22,6 +22,7 @@ import org.rareearth.shared.events.ComputationStatus;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.SimulationResultEvent;
 import org.rareearth.shared.events.Topics;
+import org.rareearth.shared.scenario.PinnedDataset;
 
 /**
  * Applies simulation results and network metrics to the read model and to the status of their
@@ -108,17 +109,39 @@ public class ProgressStore {
         }
         timed.sort(Comparator.comparing(Timed::at));
         Progress progress = ProgressRules.evaluate(timed.stream().map(Timed::outcome).toList(),
-                expectedFor(version), catalogue.versionsNewestFirst(),
-                catalogue.latest().map(Catalogue::datasetVersion).orElse(null));
+                expectedFor(version), followedDataset(version));
         apply(version, progress);
     }
 
-    /** Expected cells on a data-set version: its own products when the catalogue knows it, else the latest's. */
+    /** The data-set version a scenario version is solved on: the one its document pins, else the current one. */
+    String followedDataset(ScenarioVersionEntity version) {
+        return PinnedDataset.of(version.document)
+                .or(() -> catalogue.current().map(Catalogue::datasetVersion)).orElse(null);
+    }
+
+    /**
+     * The current data set moved: the status of every scenario's current version is derived again
+     * (it follows the new data set from now on; a pinned one does not change).
+     */
+    @Transactional
+    public int recomputeCurrentVersions() {
+        int n = 0;
+        for (ScenarioEntity s : ScenarioEntity.<ScenarioEntity>listAll()) {
+            ScenarioVersionEntity v = ScenarioVersionEntity.lockedOf(s.id, s.currentVersion);
+            if (v != null) {
+                recompute(v);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Expected cells on a data-set version: its own products when the catalogue knows it, else the current one's. */
     Function<String, Set<WorkCell>> expectedFor(ScenarioVersionEntity version) {
         List<String> scenarioProducts = Json.strings(version.products);
         return datasetVersion -> {
             Optional<Catalogue> data = datasetVersion == null ? Optional.empty() : catalogue.of(datasetVersion);
-            List<String> dataProducts = data.or(catalogue::latest).map(Catalogue::products).orElse(List.of());
+            List<String> dataProducts = data.or(catalogue::current).map(Catalogue::products).orElse(List.of());
             return ExpectedWork.cells(scenarioProducts, version.baseYear, version.horizon, dataProducts);
         };
     }

@@ -12,7 +12,7 @@ import org.rareearth.scenario.core.Catalogue;
 import org.rareearth.scenario.core.NoTradeDataException;
 import org.rareearth.scenario.persistence.CatalogueStore;
 
-/** What scenarios are validated against: the latest data-set version seen on trade.baseline. */
+/** What scenarios that pin no data set are validated against: the current data-set version. */
 @Path("/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "catalog")
@@ -22,9 +22,9 @@ public class CatalogueResource {
     CatalogueStore catalogue;
 
     @GET
-    @Operation(summary = "Latest data-set version: its years, products and the countries seen in its flows")
+    @Operation(summary = "Current data-set version (dataset.current): its years, products and the countries seen in its flows")
     @APIResponse(responseCode = "404", description = "no trade data ingested yet")
     public Catalogue latest() {
-        return catalogue.latest().orElseThrow(NoTradeDataException::new);
+        return catalogue.current().orElseThrow(NoTradeDataException::new);
     }
 }

@@ -2,6 +2,7 @@ package org.rareearth.scenario.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.rareearth.scenario.core.Catalogue;
@@ -12,10 +13,13 @@ import org.rareearth.scenario.messaging.ScenarioRequestPublisher;
 import org.rareearth.scenario.persistence.CatalogueStore;
 import org.rareearth.scenario.persistence.ScenarioStore;
 import org.rareearth.scenario.persistence.StoredRequest;
+import org.rareearth.shared.scenario.PinnedDataset;
+import org.rareearth.shared.scenario.ScenarioException;
+import org.rareearth.shared.scenario.ScenarioProblem;
 
 /**
- * What an analyst can do to a scenario: each change is validated against the latest data-set
- * version, stored as a new version in its own transaction, then published and acknowledged by the
+ * What an analyst can do to a scenario: each change is validated against the data-set version
+ * its document pins, else the current one, stored as a new version in its own transaction, then published and acknowledged by the
  * broker before the call answers.
  */
 @ApplicationScoped
@@ -31,18 +35,18 @@ public class ScenarioCommands {
     ScenarioRequestPublisher publisher;
 
     public StoredRequest create(String document) {
-        Validated validated = ScenarioDocuments.validate(document, latest().context());
+        Validated validated = ScenarioDocuments.validate(document, dataFor(document).context());
         StoredRequest stored = scenarios.create(UUID.randomUUID().toString(), validated);
         publisher.publish(stored);
         return stored;
     }
 
     public StoredRequest appendEvent(String id, String event) {
-        if (scenarios.find(id).isEmpty()) {
-            // an unknown id is a 404 even before any data arrived
-            throw new org.rareearth.scenario.core.ScenarioNotFoundException(id);
-        }
-        Catalogue data = latest();
+        // an unknown id is a 404 even before any data arrived
+        String current = scenarios.find(id).orElseThrow(() -> new org.rareearth.scenario.core.ScenarioNotFoundException(id))
+                .document();
+        // an event cannot change the pin: the data are those of the document it is appended to
+        Catalogue data = dataFor(current);
         StoredRequest stored = scenarios.append(id, previous -> ScenarioDocuments.append(previous, event, data.context()));
         publisher.publish(stored);
         return stored;
@@ -54,7 +58,17 @@ public class ScenarioCommands {
         request.ifPresent(publisher::publish);
     }
 
-    private Catalogue latest() {
-        return catalogue.latest().orElseThrow(NoTradeDataException::new);
+    /**
+     * What a document is validated against: the data-set version it pins (which must be known here),
+     * else the current one.
+     */
+    private Catalogue dataFor(String document) {
+        Optional<String> pin = PinnedDataset.of(document);
+        if (pin.isPresent()) {
+            return catalogue.of(pin.get()).orElseThrow(() -> new ScenarioException(List.of(new ScenarioProblem(
+                    PinnedDataset.FIELD, "unknown data-set version " + pin.get()
+                            + ": pin one that ingest-service has published (GET /datasets on ingest-service)"))));
+        }
+        return catalogue.current().orElseThrow(NoTradeDataException::new);
     }
 }

@@ -24,36 +24,56 @@ class ProgressRulesTest {
     }
 
     @Test
-    void nothingReceivedIsPendingWithTheExpectedWorkOfTheLatestData() {
-        Progress p = ProgressRules.evaluate(List.of(), TWO_YEARS, List.of("B", "A"), "B");
+    void nothingReceivedIsPendingWithTheExpectedWorkOfTheFollowedData() {
+        Progress p = ProgressRules.evaluate(List.of(), TWO_YEARS, "B");
         assertThat(p).isEqualTo(new Progress(ScenarioStatus.PENDING, null, "B", 2, 0));
     }
 
     @Test
     void aResultMakesItComputingAndMetricsOfEveryCellOfOneDataSetMakeItReady() {
-        assertThat(ProgressRules.evaluate(List.of(result("A", 2023)), TWO_YEARS, List.of("A"), "A").status())
+        assertThat(ProgressRules.evaluate(List.of(result("A", 2023)), TWO_YEARS, "A").status())
                 .isEqualTo(ScenarioStatus.COMPUTING);
         Progress partial = ProgressRules.evaluate(List.of(result("A", 2023), metrics("A", 2023), metrics("A", 2023)),
-                TWO_YEARS, List.of("A"), "A");
+                TWO_YEARS, "A");
         assertThat(partial).isEqualTo(new Progress(ScenarioStatus.COMPUTING, null, "A", 2, 1));
-        Progress ready = ProgressRules.evaluate(List.of(metrics("A", 2023), metrics("A", 2024)), TWO_YEARS,
-                List.of("A"), "A");
+        Progress ready = ProgressRules.evaluate(List.of(metrics("A", 2023), metrics("A", 2024)), TWO_YEARS, "A");
         assertThat(ready).isEqualTo(new Progress(ScenarioStatus.READY, null, "A", 2, 2));
     }
 
     @Test
     void cellsOfDifferentDataSetsDoNotAddUpAndCellsOutsideTheExpectedWorkDoNotCount() {
         Progress mixed = ProgressRules.evaluate(List.of(metrics("A", 2023), metrics("B", 2024), metrics("B", 2031)),
-                TWO_YEARS, List.of("B", "A"), "B");
+                TWO_YEARS, "B");
         assertThat(mixed.status()).isEqualTo(ScenarioStatus.COMPUTING);
         assertThat(mixed.received()).isEqualTo(1);
         assertThat(mixed.datasetVersion()).isEqualTo("B");
     }
 
     @Test
+    void aFailureOnAnEarlierDataSetClearsWhenTheFollowedOneIsComplete() {
+        // issue 14 item 2: every result failed on the empty data set A, then all were OK on B
+        List<Outcome> received = List.of(new Outcome(Source.SIMULATION_RESULT, "A", "850511", 2023, true,
+                        "no foreign trade in 2023 to calibrate on"),
+                result("B", 2023), result("B", 2024), metrics("B", 2023), metrics("B", 2024));
+        assertThat(ProgressRules.evaluate(received, TWO_YEARS, "B"))
+                .isEqualTo(new Progress(ScenarioStatus.READY, null, "B", 2, 2));
+        assertThat(ProgressRules.evaluate(received, TWO_YEARS, "A"))
+                .isEqualTo(new Progress(ScenarioStatus.FAILED, "no foreign trade in 2023 to calibrate on", "A", 2, 0));
+    }
+
+    @Test
+    void aCompleteEarlierDataSetDoesNotMakeTheFollowedOneReady() {
+        List<Outcome> received = List.of(metrics("A", 2023), metrics("A", 2024), result("B", 2023));
+        assertThat(ProgressRules.evaluate(received, TWO_YEARS, "B"))
+                .isEqualTo(new Progress(ScenarioStatus.COMPUTING, null, "B", 2, 0));
+        assertThat(ProgressRules.evaluate(List.of(metrics("A", 2023), metrics("A", 2024)), TWO_YEARS, "B"))
+                .isEqualTo(new Progress(ScenarioStatus.PENDING, null, "B", 2, 0));
+    }
+
+    @Test
     void theNewestCompleteDataSetIsTheReadyOne() {
         Progress p = ProgressRules.evaluate(List.of(metrics("A", 2023), metrics("A", 2024), metrics("B", 2023),
-                metrics("B", 2024)), TWO_YEARS, List.of("B", "A"), "B");
+                metrics("B", 2024)), TWO_YEARS, "B");
         assertThat(p.datasetVersion()).isEqualTo("B");
         assertThat(p.status()).isEqualTo(ScenarioStatus.READY);
     }
@@ -63,7 +83,7 @@ class ProgressRulesTest {
         Progress p = ProgressRules.evaluate(List.of(metrics("A", 2023), metrics("A", 2024),
                         new Outcome(Source.NETWORK_METRICS, "A", "850511", 2024, true, "first"),
                         new Outcome(Source.SIMULATION_RESULT, "A", "850511", 2023, true, "second")),
-                TWO_YEARS, List.of("A"), "A");
+                TWO_YEARS, "A");
         assertThat(p.status()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(p.reason()).isEqualTo("first");
     }

@@ -37,7 +37,7 @@ class UnpublishedRequestsTest {
     void aStoredButUnacknowledgedVersionIsReSentAndMarkedPublished() {
         TestData.ensureCatalogue();
         String id = "unpublished-" + UUID.randomUUID();
-        var validated = ScenarioDocuments.validate(TestData.document("unpublished"), catalogue.latest().orElseThrow().context());
+        var validated = ScenarioDocuments.validate(TestData.document("unpublished"), catalogue.current().orElseThrow().context());
         scenarios.create(id, validated); // stored, as if the broker had not answered
         assertThat(published(id)).isFalse();
 

@@ -24,6 +24,7 @@ public final class EventCodec {
     /** The schema version each event type is written with and the only one it reads. */
     private static final Map<Class<?>, Integer> VERSIONS = Map.of(
             TradeBaselineEvent.class, TradeBaselineEvent.SCHEMA_VERSION,
+            CurrentDatasetEvent.class, CurrentDatasetEvent.SCHEMA_VERSION,
             ScenarioRequestEvent.class, ScenarioRequestEvent.SCHEMA_VERSION,
             SimulationResultEvent.class, SimulationResultEvent.SCHEMA_VERSION,
             NetworkMetricsEvent.class, NetworkMetricsEvent.SCHEMA_VERSION);
@@ -53,7 +54,10 @@ public final class EventCodec {
             throw new EventDecodingException("not a JSON object, expected a " + type.getSimpleName(), null);
         }
         JsonNode version = tree.get("schemaVersion");
-        int expected = VERSIONS.get(type);
+        Integer expected = VERSIONS.get(type);
+        if (expected == null) {
+            throw new IllegalArgumentException(type.getName() + " is not an event type of the contract (EventCodec.VERSIONS)");
+        }
         if (version == null || !version.canConvertToInt()) {
             throw new EventDecodingException("missing schemaVersion, expected " + expected + " for " + type.getSimpleName(), null);
         }

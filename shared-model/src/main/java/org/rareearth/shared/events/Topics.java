@@ -12,6 +12,8 @@ public final class Topics {
     public static final String SCENARIO_REQUESTS = "scenario.requests";
     public static final String SIMULATION_RESULTS = "simulation.results";
     public static final String NETWORK_METRICS = "network.metrics";
+    /** The current data-set version (one key, one partition, compacted): {@link CurrentDatasetEvent}. */
+    public static final String DATASET_CURRENT = "dataset.current";
 
     /** Where a consumer puts a message it cannot read, with the reason in a header. */
     public static final String DLQ_SUFFIX = ".dlq";

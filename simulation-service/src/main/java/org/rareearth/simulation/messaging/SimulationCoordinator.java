@@ -14,9 +14,12 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.rareearth.shared.events.CurrentDatasetEvent;
+import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.ScenarioRequestEvent;
 import org.rareearth.shared.events.SimulationResultEvent;
 import org.rareearth.shared.events.TradeBaselineEvent;
+import org.rareearth.shared.scenario.PinnedDataset;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioException;
 import org.rareearth.simulation.persistence.ResultRecord;
@@ -29,16 +32,19 @@ import org.rareearth.simulation.run.ScenarioComputation;
  * Decides what to solve when a request or a baseline arrives, and answers each computation unit
  * (scenario version, data-set version, product) exactly once:
  * <ul>
- *   <li>A scenario version is solved on the latest data-set version, for each of its products whose
- *       base-year baseline is stored (the others are solved when their baseline arrives). Older
- *       versions than the one stored are ignored; an archived scenario is not solved.</li>
- *   <li>A baseline of the latest data-set version re-solves every active scenario whose base year is
+ *   <li>A scenario version is solved on the data-set version its document pins, else on the current
+ *       one ({@code dataset.current}), for each of its products whose base-year baseline is stored
+ *       (the others are solved when their baseline arrives). Older versions than the one stored are
+ *       ignored; an archived scenario is not solved.</li>
+ *   <li>A baseline re-solves every active scenario solved on its data-set version whose base year is
  *       the baseline's year and that covers its product. When it completes the version (every year
- *       and product stored), products without a base-year baseline are answered FAILED.</li>
+ *       and product stored), products without a base-year baseline are answered FAILED. Baselines of
+ *       a version that is neither current nor pinned are only kept.</li>
+ *   <li>A new current version re-solves every active scenario that pins none.</li>
  *   <li>A unit with stored results is not computed again: its unpublished results are re-sent,
  *       published ones are skipped (publish-then-mark, docs/events.md).</li>
  * </ul>
- * Both consumers go through one lock, so a request and a baseline arriving together never
+ * All three consumers go through one lock, so a request and a baseline arriving together never
  * compute the same unit twice in this instance (across instances the result key is unique).
  *
  * <p>Shutdown stops handling at a safe point (before a computation or a send) and waits for the
@@ -97,10 +103,12 @@ public class SimulationCoordinator {
                         request.scenarioVersion());
                 return;
             }
-            Optional<DatasetCatalogue> dataset = store.latestDatasetVersion().flatMap(store::catalogue);
+            Optional<String> target = targetVersion(request);
+            Optional<DatasetCatalogue> dataset = target.flatMap(store::catalogue);
             if (dataset.isEmpty()) {
-                LOG.infof("scenario %s version %d: no data set yet, solved when baselines arrive",
-                        request.scenarioId(), request.scenarioVersion());
+                LOG.infof("scenario %s version %d: %s, solved when its baselines arrive", request.scenarioId(),
+                        request.scenarioVersion(), target.map(v -> "data set " + v + " not received yet")
+                                .orElse("no data set yet"));
                 return;
             }
             solve(request, dataset.get(), null);
@@ -114,19 +122,54 @@ public class SimulationCoordinator {
         try {
             republishPending();
             store.storeBaseline(baseline, json);
-            String latest = store.latestDatasetVersion().orElseThrow();
-            if (!latest.equals(baseline.datasetVersion())) {
-                // an older data-set version (e.g. a late copy): kept, but results follow the newest data
-                return;
-            }
             DatasetCatalogue dataset = DatasetCatalogue.of(baseline);
             boolean complete = store.baselineCount(dataset.version()) >= dataset.expectedBaselines();
             for (ScenarioRequestRecord r : store.activeRequests()) {
-                solve(toEvent(r), dataset, complete ? null : baseline);
+                ScenarioRequestEvent request = toEvent(r);
+                // a version that is neither current nor pinned is kept, but solves nothing
+                if (targetVersion(request).filter(dataset.version()::equals).isPresent()) {
+                    solve(request, dataset, complete ? null : baseline);
+                }
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A new current data-set version: every active scenario that pins none is solved on it
+     * (units already computed on it are re-sent or skipped, not recomputed). Products whose
+     * baselines have not arrived yet are solved when they do.
+     */
+    public void onCurrentDataset(CurrentDatasetEvent event) {
+        lock.lock();
+        try {
+            republishPending();
+            if (!store.storeCurrentDataset(event, EventCodec.encode(event))) {
+                LOG.infof("data-set pointer %d (%s) is not newer than the one stored: ignored", event.sequence(),
+                        event.datasetVersion());
+                return;
+            }
+            LOG.infof("current data set is now %s (activation %d, %s)", event.datasetVersion(), event.sequence(),
+                    event.reason());
+            Optional<DatasetCatalogue> dataset = store.catalogue(event.datasetVersion());
+            if (dataset.isEmpty()) {
+                return;
+            }
+            for (ScenarioRequestRecord r : store.activeRequests()) {
+                ScenarioRequestEvent request = toEvent(r);
+                if (PinnedDataset.of(request.document()).isEmpty()) {
+                    solve(request, dataset.get(), null);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The data set a request is solved on: the version its document pins, else the current one. */
+    private Optional<String> targetVersion(ScenarioRequestEvent request) {
+        return PinnedDataset.of(request.document()).or(store::currentDatasetVersion);
     }
 
     /**

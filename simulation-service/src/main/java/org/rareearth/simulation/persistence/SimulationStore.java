@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.ScenarioRequestEvent;
 import org.rareearth.shared.events.SimulationResultEvent;
@@ -52,8 +53,41 @@ public class SimulationStore {
                 .firstResultOptional();
     }
 
+    /**
+     * The data-set version forecasts that pin none are solved on: the pointer of dataset.current
+     * with the highest sequence; before any pointer arrived, the version whose first baseline
+     * arrived last.
+     */
+    public Optional<String> currentDatasetVersion() {
+        return QuarkusTransaction.requiringNew().call(() -> CurrentDatasetRecord.<CurrentDatasetRecord>find(
+                        "order by sequence desc").firstResultOptional().map(r -> r.datasetVersion))
+                .or(this::latestDatasetVersion);
+    }
+
+    /**
+     * Keeps a pointer event.
+     *
+     * @return true when it moved the pointer (its sequence is higher than every one stored)
+     */
+    public boolean storeCurrentDataset(CurrentDatasetEvent event, String json) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Long highest = em.createQuery("select max(c.sequence) from CurrentDatasetRecord c", Long.class)
+                    .getSingleResult();
+            if (highest != null && highest >= event.sequence()) {
+                return false;
+            }
+            CurrentDatasetRecord r = new CurrentDatasetRecord();
+            r.sequence = event.sequence();
+            r.datasetVersion = event.datasetVersion();
+            r.event = json;
+            r.receivedAt = Instant.now();
+            r.persist();
+            return true;
+        });
+    }
+
     /** The data-set version whose first baseline arrived last: the newest data. */
-    public Optional<String> latestDatasetVersion() {
+    private Optional<String> latestDatasetVersion() {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                         "select b.datasetVersion from BaselineRecord b group by b.datasetVersion order by min(b.seq) desc",
                         String.class)

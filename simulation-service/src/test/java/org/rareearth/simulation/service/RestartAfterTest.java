@@ -33,7 +33,7 @@ class RestartAfterTest {
     @Test
     void everyPendingRequestIsAnsweredExactlyOnce() {
         // the same stack as before the restart: the first half's data set is still the latest
-        assertThat(store.latestDatasetVersion()).hasValue(RestartFixture.datasetVersion());
+        assertThat(store.currentDatasetVersion()).hasValue(RestartFixture.datasetVersion());
         List<String> ids = RestartFixture.scenarioIds();
         int expected = RestartFixture.REQUESTS * RestartFixture.years();
         List<SimulationResultEvent> results = await().atMost(Duration.ofSeconds(120)).until(() ->

@@ -36,7 +36,7 @@ class RestartBeforeTest {
     void requestsArePendingWhenTheServiceStops() {
         TradeBaselineEvent baseline = DemoBaselines.event(RestartFixture.datasetVersion(), 2023, "850511");
         KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.latestDatasetVersion().orElse(""),
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         for (String id : RestartFixture.scenarioIds()) {
             ScenarioRequestEvent request = new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, id, 1, false,

@@ -254,7 +254,7 @@ class SimulationServiceTest {
 
     private String publishBaseline(TradeBaselineEvent baseline) {
         KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
-        await().atMost(DEADLINE).until(() -> store.latestDatasetVersion().orElse(""),
+        await().atMost(DEADLINE).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         return baseline.datasetVersion();
     }

@@ -1,0 +1,47 @@
+package org.rareearth.scenario.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.rareearth.scenario.persistence.CatalogueStore;
+import org.rareearth.scenario.persistence.ProgressStore;
+import org.rareearth.shared.events.CurrentDatasetEvent;
+import org.rareearth.shared.events.EventCodec;
+
+/**
+ * {@code dataset.current} -> which catalogue entry new scenarios are validated against, and which
+ * data set every unpinned scenario's status follows (recomputed at once: a version ready on the
+ * new data set is ready again without waiting for a message). An unreadable message throws and
+ * lands on {@code dataset.current.dlq}.
+ */
+@ApplicationScoped
+public class CurrentDatasetConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CurrentDatasetConsumer.class);
+
+    @Inject
+    CatalogueStore catalogue;
+
+    @Inject
+    ProgressStore progress;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Incoming("dataset-current")
+    @Blocking
+    public void consume(String payload) {
+        CurrentDatasetEvent event = EventCodec.decode(payload, CurrentDatasetEvent.class);
+        boolean moved = catalogue.recordCurrent(event);
+        if (moved) {
+            int scenarios = progress.recomputeCurrentVersions();
+            LOG.infof("current data set is now %s (activation %d): status of %d scenario(s) derived again",
+                    event.datasetVersion(), event.sequence(), scenarios);
+        }
+        registry.counter("rareearth.scenario.consumed", "topic", "dataset.current", "outcome",
+                moved ? "stored" : "duplicate").increment();
+    }
+}
