@@ -74,7 +74,7 @@ public class MetricsStore {
         QuarkusTransaction.requiringNew().run(() -> {
             Long highest = em.createQuery("select max(c.sequence) from CurrentDatasetRecord c", Long.class)
                     .getSingleResult();
-            if (highest == null || highest < event.sequence()) {
+            if (event.movesPointerFrom(highest)) {
                 CurrentDatasetRecord r = new CurrentDatasetRecord();
                 r.sequence = event.sequence();
                 r.datasetVersion = event.datasetVersion();

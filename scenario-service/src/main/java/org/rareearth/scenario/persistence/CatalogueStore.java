@@ -86,7 +86,7 @@ public class CatalogueStore {
     public boolean recordCurrent(CurrentDatasetEvent event) {
         Long highest = CatalogueCurrentEntity.getEntityManager()
                 .createQuery("select max(c.sequence) from CatalogueCurrentEntity c", Long.class).getSingleResult();
-        if (highest != null && highest >= event.sequence()) {
+        if (!event.movesPointerFrom(highest)) {
             return false;
         }
         CatalogueCurrentEntity c = new CatalogueCurrentEntity();

@@ -38,4 +38,12 @@ public record CurrentDatasetEvent(int schemaVersion, long sequence, String datas
             throw new IllegalArgumentException("datasetYears must not be empty");
         }
     }
+
+    /**
+     * The one rule every consumer applies: this event moves the pointer when its sequence is higher
+     * than the highest one the consumer kept ({@code null}: none yet).
+     */
+    public boolean movesPointerFrom(Long highestKept) {
+        return highestKept == null || sequence > highestKept;
+    }
 }

@@ -73,7 +73,7 @@ public class SimulationStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             Long highest = em.createQuery("select max(c.sequence) from CurrentDatasetRecord c", Long.class)
                     .getSingleResult();
-            if (highest != null && highest >= event.sequence()) {
+            if (!event.movesPointerFrom(highest)) {
                 return false;
             }
             CurrentDatasetRecord r = new CurrentDatasetRecord();
