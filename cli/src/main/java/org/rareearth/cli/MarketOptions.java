@@ -64,6 +64,6 @@ record MarketOptions(TradeData data, int year, List<String> products, Scenario s
                 .filter(e -> e instanceof PolicyEvent.DemandShift || e instanceof PolicyEvent.CapacityShift)
                 .toList();
         return new Scenario("baseline of " + scenario.name(), scenario.baseYear(), scenario.horizon(),
-                scenario.products(), scenario.elasticities(), scenario.groups(), developments);
+                scenario.products(), scenario.elasticities(), scenario.groups(), developments, scenario.datasetVersion());
     }
 }

@@ -9,7 +9,8 @@ import org.rareearth.simulation.solver.EquilibriumException;
 /**
  * {@code ./rare-earth}: the equilibrium and network engines on the command line, with no Kafka or
  * database. Exit codes: 0 done, 2 bad arguments or input (the message names the problem),
- * 3 the equilibrium could not be solved.
+ * 3 the equilibrium could not be solved, or its solution has numbers that are not reported (not
+ * finite, or of a size without meaning; the message names the year and the number).
  */
 public final class RareEarthCommand {
 
@@ -47,8 +48,12 @@ public final class RareEarthCommand {
         } catch (UsageException e) {
             err.println("rare-earth: " + e.getMessage());
             return BAD_INPUT;
-        } catch (EquilibriumException | ForecastException e) {
+        } catch (EquilibriumException e) {
             err.println("rare-earth: no equilibrium: " + e.getMessage());
+            return NOT_SOLVED;
+        } catch (ForecastException e) {
+            // names the year and why: no equilibrium, or a solution whose numbers are not reported
+            err.println("rare-earth: " + e.getMessage());
             return NOT_SOLVED;
         } catch (IllegalArgumentException e) {
             err.println("rare-earth: " + e.getMessage());

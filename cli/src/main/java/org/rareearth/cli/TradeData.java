@@ -13,6 +13,7 @@ import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioContext;
 import org.rareearth.shared.scenario.ScenarioException;
 import org.rareearth.shared.scenario.ScenarioReader;
+import org.rareearth.shared.values.Hs6;
 
 /**
  * A data directory in BACI layout, read once, with the provenance notice that every output made
@@ -95,6 +96,9 @@ final class TradeData {
         List<String> chosen = new ArrayList<>();
         for (String raw : spec.split(",")) {
             String code = raw.trim();
+            if (!Hs6.isWellFormed(code)) {
+                throw new UsageException("--product: malformed HS6 code '" + code + "' (six digits, e.g. 850511, or all)");
+            }
             if (!known.contains(code)) {
                 throw new UsageException("--product: unknown HS6 code '" + code + "' (known: " + String.join(", ", known) + ", or all)");
             }

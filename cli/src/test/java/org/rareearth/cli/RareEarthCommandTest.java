@@ -97,6 +97,76 @@ class RareEarthCommandTest {
     }
 
     @Test
+    void aProductCodeThatIsNotSixDigitsIsMalformedNotUnknown() throws IOException {
+        Outcome o = run("simulate", "--year", "2023", "--product", "85a511");
+        assertThat(o.exitCode()).isEqualTo(RareEarthCommand.BAD_INPUT);
+        assertThat(o.stderr()).contains("--product: malformed HS6 code '85a511' (six digits").doesNotContain("unknown");
+    }
+
+    @Test
+    void theReportedAbsurdDocumentsExitNonZeroNamingTheField() throws IOException {
+        Path rate = scenario("rate.json", Files.readString(Path.of(SCENARIOS, "us-tariff-on-china.json"))
+                .replace("\"rate\": 0.25", "\"rate\": 1e308"));
+        Outcome o = run("simulate", "--product", "850511", "--scenario", rate.toString(), "--horizon", "2030");
+        assertThat(o.exitCode()).isEqualTo(RareEarthCommand.BAD_INPUT);
+        assertThat(o.stderr()).contains("events[0].rate: must be at most 10, was 1.0E308; allowed: 0 to 10 (0 % to 1000 %)")
+                .contains("EMBARGO");
+        assertThat(o.json()).isNull();
+
+        Path growth = scenario("growth.json", """
+                {"name": "boom", "baseYear": 2023, "horizon": 2030, "products": ["850511"],
+                 "events": [{"type": "DEMAND_SHIFT", "year": 2024, "countries": ["*"], "annualGrowth": 1e6}]}
+                """);
+        Outcome g = run("simulate", "--scenario", growth.toString(), "--horizon", "2030");
+        assertThat(g.exitCode()).isEqualTo(RareEarthCommand.BAD_INPUT);
+        assertThat(g.stderr()).contains("events[0].annualGrowth: must be at most 1, was 1000000.0");
+        assertThat(g.json()).isNull();
+    }
+
+    @Test
+    void ratesThatAddUpBeyondTheBoundExitNonZeroNamingTheEventAndYear() throws IOException {
+        Path file = scenario("stacked.json", """
+                {"name": "stacked", "baseYear": 2023, "products": ["850511"],
+                 "events": [{"type": "TARIFF", "year": 2024, "importers": "USA", "exporters": "CHN", "rate": 6, "mode": "add"},
+                            {"type": "TARIFF", "year": 2026, "importers": "USA", "exporters": "CHN", "rate": 6, "mode": "add"}]}
+                """);
+        Outcome o = run("simulate", "--scenario", file.toString(), "--horizon", "2027");
+        assertThat(o.exitCode()).isEqualTo(RareEarthCommand.BAD_INPUT);
+        // 2.1 % MFN (tariffs.csv) + 600 % + 600 %
+        assertThat(o.stderr()).contains("events[1] TARIFF raises the import tariff of USA on goods from CHN to 12.021 in 2026")
+                .contains("0 to 10 (0 % to 1000 %)");
+        assertThat(o.json()).isNull();
+    }
+
+    @Test
+    void aSolutionOfMeaninglessSizeIsNotPrintedAndExitsNonZero() throws IOException {
+        // every number within its bounds, but fixed supply (eps = 0) and almost inelastic demand
+        // (eta = -1e-6) give a world price of about 1e34 under this barrier
+        Path file = scenario("rigid.json", """
+                {"name": "rigid market", "baseYear": 2023, "products": ["850511"],
+                 "elasticities": {"sigma": 50, "eta": -0.000001, "eps": 0},
+                 "events": [{"type": "NTB", "importers": "USA", "exporters": "EU27", "rate": 3}]}
+                """);
+        Outcome o = run("simulate", "--scenario", file.toString());
+        assertThat(o.exitCode()).isEqualTo(RareEarthCommand.NOT_SOLVED);
+        assertThat(o.stderr()).contains("forecast year 2023: the solution is not reported: world price of ")
+                .contains("times its base-year level");
+        assertThat(o.json()).isNull();
+    }
+
+    @Test
+    void aPinnedDatasetVersionIsAcceptedAndIgnored() throws IOException {
+        String scenario = Files.readString(Path.of(SCENARIOS, "us-tariff-on-china.json"));
+        Path pinned = scenario("pinned.json", scenario.replaceFirst("\\{", "{\"datasetVersion\": \"sha256:"
+                + "ab".repeat(32) + "\", "));
+        Outcome withPin = run("simulate", "--product", "850511", "--scenario", pinned.toString(), "--horizon", "2026");
+        Outcome without = run("simulate", "--product", "850511", "--scenario", SCENARIOS + "/us-tariff-on-china.json",
+                "--horizon", "2026");
+        assertThat(withPin.exitCode()).as(withPin.stderr()).isZero();
+        assertThat(withPin.json()).isEqualTo(without.json());
+    }
+
+    @Test
     void simulatingTheBaseYearWithoutEventsReproducesTheObservedFlows() throws IOException {
         Outcome o = run("simulate", "--year", "2023", "--product", "850511");
         assertThat(o.exitCode()).as(o.stderr()).isZero();

@@ -21,6 +21,7 @@ import org.rareearth.ingest.source.ReadOptions;
 import org.rareearth.ingest.source.TradeData;
 import org.rareearth.shared.trade.TradeFlow;
 import org.rareearth.shared.trade.TradeMatrix;
+import org.rareearth.shared.values.Hs6;
 
 /**
  * A data set in CEPII BACI layout, read once (by the streaming {@link BaciReader}) and held in
@@ -43,10 +44,12 @@ import org.rareearth.shared.trade.TradeMatrix;
  * <p>A missing mandatory file, a header without the expected columns, or two year files for the
  * same year throw a {@link BaciFormatException} naming the file. A faulty row (wrong column count,
  * malformed or negative number, unknown country or product code, a year that disagrees with the
- * file name, a duplicate {@code (t,i,j,k)} key, ...) is not used and is reported in
- * {@link #problems()} with file, line (header = line 1) and column; every valid row is kept. Blank
- * lines are ignored. HS6 codes written as integers with fewer than six digits are left-padded with
- * zeros. Flows whose exporter equals the importer are kept (they would be domestic shipments).
+ * file name, a duplicate {@code (t,i,j,k)} key, the same country as exporter and importer, ...) is
+ * not used and is reported in {@link #problems()} with file, line (header = line 1) and column;
+ * every valid row is kept. Blank lines are ignored. HS6 codes written as integers with fewer than
+ * six digits are left-padded with zeros. A row whose exporter equals its importer is rejected as
+ * the UN Comtrade reader rejects it ({@link DataProblem#sameCountry}): BACI lists foreign flows
+ * only, and domestic shipments are not read from trade rows.
  */
 public final class BaciDataset {
 
@@ -143,7 +146,8 @@ public final class BaciDataset {
      * The accepted flows of {@code year} for the given HS6 products ({@code null} = every product),
      * in file order.
      *
-     * @throws IllegalArgumentException the year has no year file, a product is unknown, or
+     * @throws IllegalArgumentException the year has no year file, a product is not a six-digit code
+     *                                  (malformed) or not in the product table (unknown), or
      *                                  {@code products} is empty
      */
     public List<TradeFlow> flows(int year, Collection<String> products) {
@@ -156,6 +160,9 @@ public final class BaciDataset {
         }
         Set<String> wanted = new HashSet<>();
         for (String p : products) {
+            if (!Hs6.isWellFormed(p)) {
+                throw new IllegalArgumentException("malformed HS6 code '" + p + "' (six digits, e.g. 850511)");
+            }
             if (!this.products.containsKey(p)) {
                 throw new IllegalArgumentException("unknown HS6 product '" + p + "' (known: "
                         + String.join(", ", this.products.keySet()) + ")");

@@ -622,6 +622,9 @@ public final class BaciReader {
             String exporter = i == null ? null : country(i, "i", "exporter");
             Integer j = check.integer(fields.get(2), "j");
             String importer = j == null ? null : country(j, "j", "importer");
+            if (exporter != null && exporter.equals(importer)) {
+                fail("i,j", DataProblem.sameCountry(exporter));
+            }
             String hs6 = check.hs6(rawK, "k");
             if (hs6 != null && !products.containsKey(hs6)) {
                 fail("k", "unknown product " + hs6 + " (not in " + productFile + ")");
@@ -647,6 +650,10 @@ public final class BaciReader {
             String exporter = i == Integer.MIN_VALUE ? null : country(i, "i", "exporter");
             int j = integer(commas[1] + 1, commas[2], "j");
             String importer = j == Integer.MIN_VALUE ? null : country(j, "j", "importer");
+            if (exporter != null && exporter.equals(importer)) {
+                // as the Comtrade reader: BACI lists foreign flows only, a diagonal row is an error
+                fail("i,j", DataProblem.sameCountry(exporter));
+            }
             String hs6 = null;
             if (k < 0) {
                 String raw = text(commas[2] + 1, commas[3]);

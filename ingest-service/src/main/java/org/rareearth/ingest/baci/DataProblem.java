@@ -17,6 +17,16 @@ public record DataProblem(String file, long line, String column, String message)
         Objects.requireNonNull(message, "message");
     }
 
+    /**
+     * The reason of a row whose exporter and importer are one country. Both readers (BACI and UN
+     * Comtrade) reject such a row with these words: a trade file holds flows across borders, and
+     * domestic shipments ({@code D0} of MODEL.md 1) are a separate input that no reader takes from
+     * trade rows (ingest-service README, "Domestic shipments").
+     */
+    public static String sameCountry(String iso3) {
+        return "exporter and importer are the same country (" + iso3 + "); trade files hold foreign flows only";
+    }
+
     /** {@code BACI_HS17_Y2023_RE.csv:17: column v: malformed number "abc"}. */
     @Override
     public String toString() {

@@ -267,8 +267,7 @@ public final class ComtradeReader {
         }
         List<DataProblem> found = new ArrayList<>();
         if (reporter.equals(partner)) {
-            found.add(new DataProblem(file, line, "partnerISO", "reporter and partner are the same country ("
-                    + reporter + ")"));
+            found.add(new DataProblem(file, line, "partnerISO", DataProblem.sameCountry(reporter)));
         }
         double value = number(f, c.value, "primaryValue", true, file, line, found);
         double netWgt = c.netWgt >= 0 ? number(f, c.netWgt, "netWgt", false, file, line, found) : Double.NaN;

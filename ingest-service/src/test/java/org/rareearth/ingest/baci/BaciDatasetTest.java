@@ -143,6 +143,31 @@ class BaciDatasetTest {
     }
 
     @Test
+    void aProductCodeThatIsNotSixDigitsIsMalformedAndAWellFormedOneMissingFromTheTableUnknown() throws IOException {
+        BaciDataset data = BaciDataset.read(dir);
+        assertThatThrownBy(() -> data.flows(2023, List.of("85a511"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("malformed HS6 code '85a511' (six digits, e.g. 850511)");
+        assertThatThrownBy(() -> data.matrix(2023, List.of("85051"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("malformed HS6 code '85051' (six digits, e.g. 850511)");
+        assertThatThrownBy(() -> data.flows(2023, List.of("999999"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown HS6 product '999999' (known: ");
+    }
+
+    @Test
+    void aDiagonalRowIsAProblemNotADomesticShipment() throws IOException {
+        write(YEAR_2023, """
+                t,i,j,k,v,q
+                2023,156,842,850511,100.0,20
+                2023,156,156,850511,5000.0,900
+                """);
+        BaciDataset data = BaciDataset.read(dir);
+        assertThat(data.problems()).extracting(DataProblem::toString).containsExactly(YEAR_2023
+                + ":3: column i,j: exporter and importer are the same country (CHN); trade files hold foreign flows only");
+        TradeMatrix m = data.matrix(2023, List.of("850511"));
+        assertThat(m.value(m.indexOf("CHN"), m.indexOf("CHN"))).isZero();
+    }
+
+    @Test
     void tariffRowsAreAdditiveAndStarMatchesEveryExporter() throws IOException {
         write("tariffs.csv", """
                 year,importer_iso3,exporter_iso3,hs6,rate,measure,source

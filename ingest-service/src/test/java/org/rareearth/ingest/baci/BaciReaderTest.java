@@ -228,6 +228,36 @@ class BaciReaderTest {
     }
 
     @Test
+    void aRowWhoseExporterIsItsImporterIsRejectedInTheComtradeReadersWords() throws Exception {
+        Map<String, byte[]> files = realLayout("""
+                t,i,j,k,v,q
+                2022,156,842,850511,90,18
+                2022,842,842,850511,5,1
+                "2022","156","156","850511","7","1"
+                2022,36,36,abc,1,1
+                """);
+        TradeData data = readFolder(files, ReadOptions.everything());
+        assertThat(data.flows().get(2022)).containsExactly(new TradeFlow(2022, "CHN", "USA", "850511", 90.0, 18.0));
+        assertThat(data.problems()).extracting(DataProblem::toString).containsExactly(
+                YEAR + ":3: column i,j: exporter and importer are the same country (USA); trade files hold foreign flows only",
+                YEAR + ":4: column i,j: exporter and importer are the same country (CHN); trade files hold foreign flows only",
+                YEAR + ":5: column i,j: exporter and importer are the same country (AUS); trade files hold foreign flows only",
+                YEAR + ":5: column k: malformed HS6 code \"abc\" (up to six digits)");
+        assertThat(data.rows()).isEqualTo(new TradeData.RowCounts(4, 1, 3, 0));
+
+        // the UN Comtrade reader rejects the same fault with the same message
+        Path comtrade = Files.createDirectories(tmp.resolve("comtrade"));
+        Files.writeString(comtrade.resolve("export.csv"), "refYear,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\n"
+                + "2022,USA,USA,M,850511,5000\n");
+        TradeData fromComtrade;
+        try (DataSource source = new DirectorySource(comtrade, "comtrade")) {
+            fromComtrade = org.rareearth.ingest.comtrade.ComtradeReader.read(source, ReadOptions.everything());
+        }
+        assertThat(fromComtrade.problems()).extracting(DataProblem::message)
+                .containsExactly(data.problems().get(0).message());
+    }
+
+    @Test
     void quantitiesMayBeEmptyNaOrPaddedAndNumbersParseExactly() throws Exception {
         Map<String, byte[]> files = realLayout("""
                 t,i,j,k,v,q

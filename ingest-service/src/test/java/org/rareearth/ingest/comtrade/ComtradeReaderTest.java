@@ -63,7 +63,7 @@ class ComtradeReaderTest {
                 new DataProblem(FAULTY, 18, "primaryValue", "malformed number \"12O000\""),
                 new DataProblem(FAULTY, 19, "netWgt", "negative number -500"),
                 new DataProblem(FAULTY, 20, "cmdCode", "cmdCode \"85051\" is not a six-digit HS code"),
-                new DataProblem(FAULTY, 21, "partnerISO", "reporter and partner are the same country (USA)"),
+                new DataProblem(FAULTY, 21, "partnerISO", DataProblem.sameCountry("USA")),
                 new DataProblem(FAULTY, 22, KEY_COLUMNS, "duplicate key 2023,USA,CHN,M,850511 (first on line 2)"),
                 new DataProblem(FAULTY, 23, "refYear", "malformed year \"2O23\""));
         assertThat(data.problems().get(6)).hasToString(FAULTY + ":22: column " + KEY_COLUMNS
@@ -258,7 +258,7 @@ class ComtradeReaderTest {
         assertThat(data.problems()).containsExactly(
                 new DataProblem("b.csv", 4, "period", "period 202101 is a month: only annual exports are accepted"),
                 new DataProblem("b.csv", 5, "primaryValue", "negative number -1"),
-                new DataProblem("b.csv", 6, "partnerISO", "reporter and partner are the same country (JPN)"),
+                new DataProblem("b.csv", 6, "partnerISO", DataProblem.sameCountry("JPN")),
                 new DataProblem("b.csv", 6, "primaryValue", "malformed number \"abc\""));
         // "usa" is not an ISO3 code as written: set aside as an aggregate, named by its code
         assertThat(data.reconciliation().droppedAggregates()).containsExactly(Map.entry("usa", 1L));

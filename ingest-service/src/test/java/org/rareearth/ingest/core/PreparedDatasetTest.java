@@ -39,6 +39,21 @@ class PreparedDatasetTest {
     }
 
     @Test
+    void aDiagonalRowIsNeitherStoredNorPublished() throws IOException {
+        // CHN -> CHN: BACI has no domestic flows, so this row is an error, not D0 (MODEL.md 1)
+        Path dir = DemoZip.demo().replaceLine("BACI_HS17_Y2023_RE.csv", 2, "2023,156,156,850511,5000.000,900.000")
+                .writeTo(tmp.resolve("diagonal"));
+        PreparedDataset d = PreparedDataset.read(dir);
+        assertThat(d.rejectedRows()).isEqualTo(1);
+        assertThat(d.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo("i,j");
+            assertThat(p.message()).isEqualTo(org.rareearth.ingest.baci.DataProblem.sameCountry("CHN"));
+        });
+        assertThat(d.events()).allSatisfy(e -> assertThat(e.flows()).noneMatch(f -> f.exporter().equals(f.importer())));
+    }
+
+    @Test
     void versionIsTheContentNotThePacking() throws IOException {
         String demo = ContentVersion.of(DemoZip.DEMO);
         Path copy = DemoZip.demo().without("README.md").without("production.csv").writeTo(tmp.resolve("copy"));

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rareearth.shared.values.Hs6;
 
 /**
  * Reads and validates the scenario document of MODEL.md section 11.
@@ -34,8 +38,12 @@ import java.util.TreeSet;
  *       with data ({@link ScenarioContext#firstYear()}..{@link ScenarioContext#lastYear()}).
  *       {@code horizon} is optional ({@code null} = the base year alone), must be
  *       {@code >= baseYear} and at most {@code baseYear + 100}.</li>
+ *   <li>{@code datasetVersion} is optional: {@code sha256:} and 64 lowercase hex digits
+ *       ({@link Scenario#DATASET_VERSION}) pins the scenario to that data-set version; absent or
+ *       {@code null} follows the current data set. Only the form is checked here.</li>
  *   <li>{@code products} is optional: a list of distinct known HS6 codes (strings); absent or empty
- *       means the caller decides.</li>
+ *       means the caller decides. A code that is not six digits is reported as malformed, a
+ *       six-digit code the data do not have as unknown.</li>
  *   <li>{@code groups}: name to a non-empty list of distinct ISO3 codes of the data (no nesting, no
  *       {@code "*"}). A group name must not be {@code "*"} or an ISO3 code of the data; it may
  *       shadow a built-in group such as {@code EU27}.</li>
@@ -49,8 +57,10 @@ import java.util.TreeSet;
  *       forecast further than the document's horizon). Years must lie in 1900..2200.</li>
  *   <li>Event {@code products} (optional): a non-empty list of the scenario's products, or of the
  *       data's products when the scenario lists none.</li>
- *   <li>Rates ({@code rate}, {@code externalTariff}) are finite and {@code >= 0}; {@code mode} is
- *       {@code set} (default) or {@code add}; {@code capShare} and {@code cut} lie in [0, 1].</li>
+ *   <li>Every number has a range ({@link ScenarioBounds}); a problem names it. Rates ({@code rate},
+ *       {@code externalTariff}) lie in [0, 10] (up to 1000 %; a prohibitive barrier is an EMBARGO);
+ *       {@code mode} is {@code set} (default) or {@code add}; {@code capShare} and {@code cut} lie
+ *       in [0, 1].</li>
  *   <li>TARIFF and NTB: {@code importers} required, {@code exporters} default {@code "*"}.
  *       EXPORT_TAX: {@code exporters} required, {@code importers} default {@code "*"}. EMBARGO:
  *       both required (write {@code "*"} for a total ban). EXPORT_QUOTA: {@code exporter} one ISO3
@@ -58,12 +68,15 @@ import java.util.TreeSet;
  *       {@code members} and {@code discriminatory} required; {@code externalTariff} default 0 and
  *       only allowed when discriminatory. LIBERALIZATION: {@code cut} required, {@code countries}
  *       default {@code "*"}. DEMAND_SHIFT / CAPACITY_SHIFT: {@code countries} default {@code "*"},
- *       exactly one of {@code factor} ({@code > 0}) or {@code annualGrowth} ({@code > -1}).</li>
+ *       exactly one of {@code factor} (0.001 to 1000) or {@code annualGrowth} (-0.5 to 1).</li>
  *   <li>{@code elasticities} (optional; missing values take {@link Elasticities#DEFAULTS}):
- *       {@code sigma > 0} and {@code != 1}, {@code eta < 0}, {@code eps >= 0} where {@code eps} may
- *       also be the string {@code "Infinity"} (or {@code "inf"}) for a perfectly elastic supply.
- *       Each override names a product and/or an ISO3 country and sets at least one value; two
+ *       {@code 0 < sigma <= 50} and {@code != 1}, {@code -10 <= eta < 0}, {@code 0 <= eps <= 100}
+ *       where {@code eps} may also be the string {@code "Infinity"} (or {@code "inf"}) for a
+ *       perfectly elastic supply. Each override names a product and/or an ISO3 country and sets at least one value; two
  *       overrides for the same product and country are rejected.</li>
+ *   <li>No string value and no object key may contain a NUL character (U+0000): a database cannot
+ *       store it. Each is reported at its field path with the document's other problems (and
+ *       replaces any other problem at that path).</li>
  * </ul>
  */
 public final class ScenarioReader {
@@ -76,8 +89,11 @@ public final class ScenarioReader {
     static final int MAX_YEAR = 2200;
     static final int MAX_HORIZON_YEARS = 100;
 
-    private static final List<String> TOP_FIELDS = List.of("name", "baseYear", "horizon", "products", "elasticities",
-            "groups", "events");
+    private static final List<String> TOP_FIELDS = List.of("name", "baseYear", "horizon", "datasetVersion",
+            "products", "elasticities", "groups", "events");
+    private static final String NUL_PROBLEM = "contains a NUL character (U+0000), which cannot be stored";
+    /** Longest part of a rejected text value that a message repeats. */
+    private static final int MAX_QUOTED = 80;
     private static final List<String> ELASTICITY_FIELDS = List.of("sigma", "eta", "eps", "overrides");
     private static final List<String> OVERRIDE_FIELDS = List.of("product", "country", "sigma", "eta", "eps");
     private static final Map<String, List<String>> EVENT_FIELDS = new LinkedHashMap<>();
@@ -103,6 +119,8 @@ public final class ScenarioReader {
     private final ScenarioContext context;
     private final List<ScenarioProblem> problems = new ArrayList<>();
     private final Set<String> groupNames = new LinkedHashSet<>();
+    /** Paths with a NUL character: that problem stands for every other one at the same path. */
+    private final Set<String> nulPaths = new HashSet<>();
     private List<String> scenarioProducts = List.of();
 
     private ScenarioReader(ScenarioContext context) {
@@ -145,6 +163,7 @@ public final class ScenarioReader {
             fail("", "the document must be a JSON object, was " + kind(root));
             throw new ScenarioException(problems);
         }
+        findNul(root, "");
         Fields doc = new Fields((ObjectNode) root, "", TOP_FIELDS, null);
         String name = doc.string("name", true);
         if (name != null && name.isBlank()) {
@@ -164,6 +183,11 @@ public final class ScenarioReader {
                         + "), was " + horizon);
             }
         }
+        String datasetVersion = doc.string("datasetVersion", false);
+        if (datasetVersion != null && !Scenario.DATASET_VERSION.matcher(datasetVersion).matches()) {
+            fail("datasetVersion", "must be a data-set version: \"sha256:\" and 64 lowercase hexadecimal digits, was "
+                    + quoted(datasetVersion));
+        }
         scenarioProducts = topProducts(doc.get("products"));
         Map<String, List<String>> groups = groups(doc.get("groups"));
         Elasticities elasticities = elasticities(doc.get("elasticities"));
@@ -171,7 +195,7 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new Scenario(name, baseYear, horizon, scenarioProducts, elasticities, groups, events);
+        return new Scenario(name, baseYear, horizon, scenarioProducts, elasticities, groups, events, datasetVersion);
     }
 
     private List<String> topProducts(JsonNode node) {
@@ -212,6 +236,10 @@ public final class ScenarioReader {
             return null;
         }
         String code = node.asText();
+        if (!Hs6.isWellFormed(code)) {
+            fail(path, "malformed HS6 code " + quoted(code) + " (six digits, e.g. 850511)");
+            return null;
+        }
         if (!allowed.contains(code)) {
             fail(path, "unknown product \"" + code + "\" (not among " + label + ": " + String.join(", ", new TreeSet<>(allowed)) + ")");
             return null;
@@ -231,7 +259,7 @@ public final class ScenarioReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
-            String path = "groups." + name;
+            String path = "groups." + printable(name);
             if (name.isBlank()) {
                 fail(path, "a group name must not be blank");
                 continue;
@@ -356,18 +384,26 @@ public final class ScenarioReader {
     }
 
     private Double sigma(Fields f) {
-        Double sigma = f.number("sigma", false);
+        Double sigma = f.number("sigma", false, ScenarioBounds.SIGMA_RANGE);
         if (sigma != null && !(sigma > 0 && sigma != 1)) {
-            fail(f.at("sigma"), "must be > 0 and != 1, was " + f.raw("sigma"));
+            f.outOfRange("sigma", "must be > 0 and != 1", ScenarioBounds.SIGMA_RANGE, null);
+            return null;
+        }
+        if (sigma != null && sigma > ScenarioBounds.MAX_SIGMA) {
+            f.outOfRange("sigma", "must be at most " + plain(ScenarioBounds.MAX_SIGMA), ScenarioBounds.SIGMA_RANGE, null);
             return null;
         }
         return sigma;
     }
 
     private Double eta(Fields f) {
-        Double eta = f.number("eta", false);
+        Double eta = f.number("eta", false, ScenarioBounds.ETA_RANGE);
         if (eta != null && !(eta < 0)) {
-            fail(f.at("eta"), "must be < 0, was " + f.raw("eta"));
+            f.outOfRange("eta", "must be < 0", ScenarioBounds.ETA_RANGE, null);
+            return null;
+        }
+        if (eta != null && eta < ScenarioBounds.MIN_ETA) {
+            f.outOfRange("eta", "must be at least " + plain(ScenarioBounds.MIN_ETA), ScenarioBounds.ETA_RANGE, null);
             return null;
         }
         return eta;
@@ -385,16 +421,22 @@ public final class ScenarioReader {
             if (text.equalsIgnoreCase("Infinity") || text.equalsIgnoreCase("inf")) {
                 return Double.POSITIVE_INFINITY;
             }
-            fail(f.at("eps"), "must be a number >= 0 or \"Infinity\", was " + node);
+            f.outOfRange("eps", "must be a number >= 0 or \"Infinity\"", ScenarioBounds.EPS_RANGE, null);
             return null;
         } else if (node.isNumber()) {
             eps = node.asDouble();
         } else {
-            fail(f.at("eps"), "must be a number >= 0 or \"Infinity\", was " + kind(node));
+            f.outOfRange("eps", "must be a number >= 0 or \"Infinity\"", ScenarioBounds.EPS_RANGE, null);
             return null;
         }
         if (Double.isNaN(eps) || eps < 0) {
-            fail(f.at("eps"), "must be >= 0 or \"Infinity\", was " + kind(node));
+            f.outOfRange("eps", "must be >= 0 or \"Infinity\"", ScenarioBounds.EPS_RANGE, null);
+            return null;
+        }
+        if (eps > ScenarioBounds.MAX_EPS) {
+            // a finite eps this large overflows p^(eps+1) in the producer surplus; "Infinity" is its limit
+            f.outOfRange("eps", "must be at most " + plain(ScenarioBounds.MAX_EPS) + " or \"Infinity\"",
+                    ScenarioBounds.EPS_RANGE, null);
             return null;
         }
         return eps;
@@ -499,18 +541,26 @@ public final class ScenarioReader {
 
     private PolicyEvent shift(Fields f, String type, Integer year, List<String> products) {
         CountrySet countries = f.countries("countries", false);
-        Double factor = f.number("factor", false);
-        Double growth = f.number("annualGrowth", false);
+        Double factor = f.number("factor", false, ScenarioBounds.FACTOR_RANGE);
+        Double growth = f.number("annualGrowth", false, ScenarioBounds.ANNUAL_GROWTH_RANGE);
         boolean hasFactor = f.get("factor") != null;
         boolean hasGrowth = f.get("annualGrowth") != null;
         if (hasFactor == hasGrowth) {
             fail(f.path, "needs exactly one of factor or annualGrowth" + (hasFactor ? ", not both" : ""));
         }
-        if (factor != null && !(factor > 0)) {
-            fail(f.at("factor"), "must be > 0, was " + f.raw("factor"));
+        if (factor != null && factor < ScenarioBounds.MIN_FACTOR) {
+            f.outOfRange("factor", "must be at least " + plain(ScenarioBounds.MIN_FACTOR), ScenarioBounds.FACTOR_RANGE,
+                    ScenarioBounds.FACTOR_HINT);
+        } else if (factor != null && factor > ScenarioBounds.MAX_FACTOR) {
+            f.outOfRange("factor", "must be at most " + plain(ScenarioBounds.MAX_FACTOR), ScenarioBounds.FACTOR_RANGE,
+                    null);
         }
-        if (growth != null && !(growth > -1)) {
-            fail(f.at("annualGrowth"), "must be > -1, was " + f.raw("annualGrowth"));
+        if (growth != null && growth < ScenarioBounds.MIN_ANNUAL_GROWTH) {
+            f.outOfRange("annualGrowth", "must be at least " + plain(ScenarioBounds.MIN_ANNUAL_GROWTH),
+                    ScenarioBounds.ANNUAL_GROWTH_RANGE, null);
+        } else if (growth != null && growth > ScenarioBounds.MAX_ANNUAL_GROWTH) {
+            f.outOfRange("annualGrowth", "must be at most " + plain(ScenarioBounds.MAX_ANNUAL_GROWTH),
+                    ScenarioBounds.ANNUAL_GROWTH_RANGE, null);
         }
         return type.equals("DEMAND_SHIFT")
                 ? new PolicyEvent.DemandShift(year, countries, factor, growth, products)
@@ -549,7 +599,59 @@ public final class ScenarioReader {
     // ----------------------------------------------------------------------------------- helpers
 
     private void fail(String path, String message) {
-        problems.add(new ScenarioProblem(path, message));
+        if (!nulPaths.contains(path)) {
+            problems.add(new ScenarioProblem(path, message));
+        }
+    }
+
+    /**
+     * Reports every string value and object key with a NUL character (U+0000): PostgreSQL cannot
+     * store one in text, so the document would be accepted and then fail to be saved.
+     */
+    private void findNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            if (node.asText().indexOf('\0') >= 0) {
+                nul(path, NUL_PROBLEM);
+            }
+        } else if (node.isArray()) {
+            for (int n = 0; n < node.size(); n++) {
+                findNul(node.get(n), path + "[" + n + "]");
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = path.isEmpty() ? printable(e.getKey()) : path + "." + printable(e.getKey());
+                if (e.getKey().indexOf('\0') >= 0) {
+                    nul(at, "the name " + NUL_PROBLEM);
+                }
+                findNul(e.getValue(), at);
+            }
+        }
+    }
+
+    private void nul(String path, String message) {
+        if (nulPaths.add(path)) {
+            problems.add(new ScenarioProblem(path, message));
+        }
+    }
+
+    /** An object key as it appears in a path: a NUL character is written {@code \\u0000}. */
+    private static String printable(String key) {
+        return key.replace("\0", "\\u0000");
+    }
+
+    /** A text value for a message: JSON-quoted, and cut after {@link #MAX_QUOTED} characters. */
+    private static String quoted(String text) {
+        if (text.length() <= MAX_QUOTED) {
+            return TextNode.valueOf(text).toString();
+        }
+        return TextNode.valueOf(text.substring(0, MAX_QUOTED)).toString()
+                + "... (" + text.length() + " characters)";
+    }
+
+    /** A bound as written in messages: {@code 10}, {@code 0.001}, {@code -0.5}. */
+    private static String plain(double bound) {
+        return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
     }
 
     private static String kind(JsonNode node) {
@@ -580,7 +682,7 @@ public final class ScenarioReader {
         }
 
         String at(String name) {
-            return path.isEmpty() ? name : path + "." + name;
+            return path.isEmpty() ? printable(name) : path + "." + printable(name);
         }
 
         /** The field's value; {@code null} when absent or JSON null. */
@@ -628,8 +730,11 @@ public final class ScenarioReader {
             return v.intValue();
         }
 
-        /** A finite number, or {@code null} (reported) when absent-but-required, not a number or not finite. */
-        Double number(String name, boolean required) {
+        /**
+         * A finite number, or {@code null} (reported) when absent-but-required, not a number or not
+         * finite; the problem ends with the field's {@code allowed} range.
+         */
+        Double number(String name, boolean required, String allowed) {
             JsonNode v = get(name);
             if (v == null) {
                 if (required) {
@@ -638,25 +743,35 @@ public final class ScenarioReader {
                 return null;
             }
             if (!v.isNumber()) {
-                fail(at(name), "must be a number, was " + kind(v));
+                outOfRange(name, "must be a number", allowed, null);
                 return null;
             }
             double x = v.asDouble();
             if (!Double.isFinite(x)) {
-                fail(at(name), "must be a finite number, was " + kind(v));
+                outOfRange(name, "must be a finite number", allowed, null);
                 return null;
             }
             return x;
         }
 
-        /** A required finite rate {@code >= 0}; 0 when invalid (the problem is reported). */
+        /** {@code events[2].rate: must be at most 10, was 1.0E308; allowed: 0 to 10 (...); hint}. */
+        void outOfRange(String name, String rule, String allowed, String hint) {
+            fail(at(name), rule + ", was " + raw(name) + "; allowed: " + allowed + (hint == null ? "" : "; " + hint));
+        }
+
+        /** A required rate in [0, {@link ScenarioBounds#MAX_RATE}]; 0 when invalid (the problem is reported). */
         double rate(String name) {
-            Double x = number(name, true);
+            Double x = number(name, true, ScenarioBounds.RATE_RANGE);
             if (x == null) {
                 return 0.0;
             }
             if (x < 0) {
-                fail(at(name), "must be >= 0, was " + raw(name));
+                outOfRange(name, "must be >= 0", ScenarioBounds.RATE_RANGE, null);
+                return 0.0;
+            }
+            if (x > ScenarioBounds.MAX_RATE) {
+                outOfRange(name, "must be at most " + plain(ScenarioBounds.MAX_RATE), ScenarioBounds.RATE_RANGE,
+                        ScenarioBounds.RATE_HINT);
                 return 0.0;
             }
             return x;
@@ -664,7 +779,7 @@ public final class ScenarioReader {
 
         /** A required share in [0, 1]. */
         double share(String name) {
-            Double x = number(name, true);
+            Double x = number(name, true, ScenarioBounds.SHARE_RANGE);
             if (x == null) {
                 return 0.0;
             }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Writes a {@link Scenario} as the JSON document of MODEL.md section 11, in a form
  * {@link ScenarioReader} reads back to an equal scenario. Defaults are written out explicitly
  * (country lists, {@code mode}, the elasticities); groups are sorted by name; an infinite
- * {@code eps} is written as the string {@code "Infinity"}.
+ * {@code eps} is written as the string {@code "Infinity"}; {@code datasetVersion} only when the
+ * scenario is pinned to one.
  */
 public final class ScenarioWriter {
 
@@ -41,6 +42,10 @@ public final class ScenarioWriter {
         root.put("baseYear", s.baseYear());
         if (s.horizon() != null) {
             root.put("horizon", s.horizon());
+        }
+        // only when pinned: a scenario that follows the current data set is written as before
+        if (s.datasetVersion() != null) {
+            root.put("datasetVersion", s.datasetVersion());
         }
         if (!s.products().isEmpty()) {
             root.set("products", strings(s.products()));

@@ -15,6 +15,11 @@ public record Hs6(String code) {
         }
     }
 
+    /** Whether {@code code} has the form of an HS6 code: exactly six digits (not whether any data know it). */
+    public static boolean isWellFormed(String code) {
+        return code != null && FORM.matcher(code).matches();
+    }
+
     /** Checks the form and returns the code, for validating strings in place. */
     public static String of(String code) {
         return new Hs6(code).code();

@@ -127,12 +127,12 @@ class ScenarioReaderTest {
     void epsMayBeInfinite() {
         Scenario s = ScenarioReader.read("""
                 {"name": "x", "baseYear": 2023, "elasticities": {"eps": "Infinity",
-                 "overrides": [{"country": "CHN", "eps": "inf"}, {"country": "USA", "product": "850511", "eps": 1e300}]}}
+                 "overrides": [{"country": "CHN", "eps": "inf"}, {"country": "USA", "product": "850511", "eps": 100}]}}
                 """, CONTEXT);
         assertThat(s.elasticities().eps()).isInfinite();
         assertThat(s.elasticities().sigma()).isEqualTo(Elasticities.DEFAULT_SIGMA);
         assertThat(s.elasticities().eps("850511", "CHN")).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(s.elasticities().eps("850511", "USA")).isEqualTo(1e300);
+        assertThat(s.elasticities().eps("850511", "USA")).isEqualTo(100);
     }
 
     @Test
@@ -149,7 +149,7 @@ class ScenarioReaderTest {
     @Test
     void rejectsUnknownFieldsEverywhere() {
         assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"nmae\": 1}")).containsExactly(
-                "nmae: unknown field (allowed: name, baseYear, horizon, products, elasticities, groups, events)");
+                "nmae: unknown field (allowed: name, baseYear, horizon, datasetVersion, products, elasticities, groups, events)");
         assertThat(problems(withEvents("{\"type\": \"TARIFF\", \"importers\": [\"USA\"], \"rat\": 0.1}"))).containsExactly(
                 "events[0].rat: unknown field (allowed for TARIFF: type, year, importers, exporters, rate, mode, products)",
                 "events[0].rate: is required");
@@ -190,13 +190,13 @@ class ScenarioReaderTest {
     @Test
     void rejectsNegativeAndNaNRates() {
         assertThat(problems(withEvents("{\"type\": \"TARIFF\", \"importers\": [\"USA\"], \"rate\": -0.1}")))
-                .containsExactly("events[0].rate: must be >= 0, was -0.1");
+                .containsExactly("events[0].rate: must be >= 0, was -0.1; allowed: 0 to 10 (0 % to 1000 %)");
         assertThat(problems(withEvents("{\"type\": \"EXPORT_TAX\", \"exporters\": [\"CHN\"], \"rate\": NaN}")))
-                .containsExactly("events[0].rate: must be a finite number, was NaN");
+                .containsExactly("events[0].rate: must be a finite number, was NaN; allowed: 0 to 10 (0 % to 1000 %)");
         assertThat(problems(withEvents("{\"type\": \"NTB\", \"importers\": [\"CHN\"], \"rate\": \"0.1\"}")))
-                .containsExactly("events[0].rate: must be a number, was \"0.1\"");
+                .containsExactly("events[0].rate: must be a number, was \"0.1\"; allowed: 0 to 10 (0 % to 1000 %)");
         assertThat(problems(withEvents("{\"type\": \"COALITION\", \"members\": \"MSP\", \"discriminatory\": true, \"externalTariff\": -1}")))
-                .containsExactly("events[0].externalTariff: must be >= 0, was -1");
+                .containsExactly("events[0].externalTariff: must be >= 0, was -1; allowed: 0 to 10 (0 % to 1000 %)");
     }
 
     @Test
@@ -252,16 +252,20 @@ class ScenarioReaderTest {
         assertThat(s.events().get(0).products()).containsExactly("253090");
     }
 
+    static final String SIGMA = "above 0 up to 50, except 1";
+    static final String ETA = "-10 up to (not including) 0";
+    static final String EPS = "0 to 100, or \"Infinity\" (perfectly elastic supply)";
+
     @Test
     void rejectsBadElasticities() {
         assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"elasticities\": {\"sigma\": 1, \"eta\": 0.5, \"eps\": -1}}"))
-                .containsExactly("elasticities.sigma: must be > 0 and != 1, was 1",
-                        "elasticities.eta: must be < 0, was 0.5",
-                        "elasticities.eps: must be >= 0 or \"Infinity\", was -1");
+                .containsExactly("elasticities.sigma: must be > 0 and != 1, was 1; allowed: " + SIGMA,
+                        "elasticities.eta: must be < 0, was 0.5; allowed: " + ETA,
+                        "elasticities.eps: must be >= 0 or \"Infinity\", was -1; allowed: " + EPS);
         assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"elasticities\": {\"sigma\": -4, \"eta\": 0, \"eps\": \"lots\"}}"))
-                .containsExactly("elasticities.sigma: must be > 0 and != 1, was -4",
-                        "elasticities.eta: must be < 0, was 0",
-                        "elasticities.eps: must be a number >= 0 or \"Infinity\", was \"lots\"");
+                .containsExactly("elasticities.sigma: must be > 0 and != 1, was -4; allowed: " + SIGMA,
+                        "elasticities.eta: must be < 0, was 0; allowed: " + ETA,
+                        "elasticities.eps: must be a number >= 0 or \"Infinity\", was \"lots\"; allowed: " + EPS);
         assertThat(problems("""
                 {"name": "x", "baseYear": 2023, "products": ["850511"], "elasticities": {"overrides": [
                   {"sigma": 2}, {"product": "284690", "sigma": 2}, {"product": "850511", "eta": -1},
@@ -306,9 +310,11 @@ class ScenarioReaderTest {
         assertThat(problems(withEvents("{\"type\": \"CAPACITY_SHIFT\", \"countries\": [\"USA\"]}")))
                 .containsExactly("events[0]: needs exactly one of factor or annualGrowth");
         assertThat(problems(withEvents("{\"type\": \"CAPACITY_SHIFT\", \"factor\": 0}")))
-                .containsExactly("events[0].factor: must be > 0, was 0");
+                .containsExactly("events[0].factor: must be at least 0.001, was 0; allowed: 0.001 to 1000; trade that"
+                        + " stops altogether is written as an EMBARGO event");
         assertThat(problems(withEvents("{\"type\": \"DEMAND_SHIFT\", \"annualGrowth\": -1}")))
-                .containsExactly("events[0].annualGrowth: must be > -1, was -1");
+                .containsExactly("events[0].annualGrowth: must be at least -0.5, was -1; allowed: -0.5 to 1"
+                        + " (-50 % to +100 % a year)");
     }
 
     @Test
@@ -349,8 +355,10 @@ class ScenarioReaderTest {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.read(json, CONTEXT));
         assertThat(e.problems()).extracting(ScenarioProblem::path).containsExactly(
                 "colour", "baseYear", "horizon", "events[1].importers[0]", "events[2].rate", "events[3].capShare");
-        assertThat(e.problems().get(4)).isEqualTo(new ScenarioProblem("events[2].rate", "must be >= 0, was -0.1"));
-        assertThat(e.getMessage()).contains("events[2].rate: must be >= 0, was -0.1; events[3].capShare: must be between 0 and 1, was 2");
+        assertThat(e.problems().get(4)).isEqualTo(new ScenarioProblem("events[2].rate", "must be >= 0, was -0.1"
+                + "; allowed: 0 to 10 (0 % to 1000 %)"));
+        assertThat(e.getMessage()).contains("events[2].rate: must be >= 0, was -0.1; allowed: 0 to 10 (0 % to 1000 %); "
+                + "events[3].capShare: must be between 0 and 1, was 2");
         assertThat(e).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -365,6 +373,84 @@ class ScenarioReaderTest {
         assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"events\": {}, \"groups\": []}"))
                 .containsExactly("groups: must be an object of group name to ISO3 list, was a list",
                         "events: must be a list, was an object");
+    }
+
+    // -------------------------------------------------------------------------- NUL characters
+
+    private static final String NUL = "contains a NUL character (U+0000), which cannot be stored";
+
+    @Test
+    void aNulCharacterInAStringIsAProblemAtItsPath() {
+        assertThat(problems("{\"name\": \"\\u0000\", \"baseYear\": 2023}")).containsExactly("name: " + NUL);
+        assertThat(problems("{\"name\": \"US\\u0000China\", \"baseYear\": 2023}")).containsExactly("name: " + NUL);
+    }
+
+    @Test
+    void nulCharactersAreCollectedWithTheOtherProblemsAndReplaceTheirOwnPathsProblems() {
+        List<String> found = problems("""
+                {"name": "x", "baseYear": 2030,
+                 "groups": {"M\\u0000SP": ["USA"], "G": ["JPN", "US\\u0000A"]},
+                 "products": ["850511\\u0000"],
+                 "events": [{"type": "TARIFF", "importers": ["USA", "CH\\u0000N"], "rate": 11},
+                            {"type": "EMBARGO\\u0000", "exporters": "CHN", "importers": "USA"},
+                            {"type": "NTB", "importers": "USA", "rate": 0.1, "no\\u0000te": "x"}]}
+                """);
+        assertThat(found).containsExactlyInAnyOrder(
+                "groups.M\\u0000SP: the name " + NUL,
+                "groups.G[1]: " + NUL,
+                "products[0]: " + NUL,
+                "events[0].importers[1]: " + NUL,
+                "events[1].type: " + NUL,
+                "events[2].no\\u0000te: the name " + NUL,
+                "baseYear: must be a year with data (2017-2023), was 2030",
+                "events[0].rate: must be at most 10, was 11; allowed: 0 to 10 (0 % to 1000 %); a prohibitive barrier is"
+                        + " written as an EMBARGO event");
+        // no problem text carries the character itself
+        assertThat(found).noneMatch(p -> p.indexOf(0) >= 0);
+    }
+
+    // --------------------------------------------------------------------------- HS6 product codes
+
+    @Test
+    void aCodeThatIsNotSixDigitsIsMalformedNotUnknown() {
+        assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"products\": [\"85a511\", \"85051\", \"123456\"]}"))
+                .containsExactly(
+                        "products[0]: malformed HS6 code \"85a511\" (six digits, e.g. 850511)",
+                        "products[1]: malformed HS6 code \"85051\" (six digits, e.g. 850511)",
+                        "products[2]: unknown product \"123456\" (not among the data's products: 253090, 280530, 284610, 284690, 850511)");
+        assertThat(problems(withEvents("{\"type\": \"EMBARGO\", \"exporters\": \"CHN\", \"importers\": \"USA\", \"products\": [\"85a511\"]}")))
+                .containsExactly("events[0].products[0]: malformed HS6 code \"85a511\" (six digits, e.g. 850511)");
+        assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"elasticities\": {\"overrides\": [{\"product\": \"85a511\", \"sigma\": 2}]}}"))
+                .containsExactly("elasticities.overrides[0].product: malformed HS6 code \"85a511\" (six digits, e.g. 850511)");
+    }
+
+    // ------------------------------------------------------------------------------ datasetVersion
+
+    static final String PINNED = "sha256:" + "0123456789abcdef".repeat(4);
+
+    @Test
+    void aDatasetVersionPinsTheScenario() {
+        Scenario pinned = ScenarioReader.read("{\"name\": \"x\", \"baseYear\": 2023, \"datasetVersion\": \"" + PINNED + "\"}",
+                CONTEXT);
+        assertThat(pinned.datasetVersion()).isEqualTo(PINNED);
+        assertThat(ScenarioReader.read("{\"name\": \"x\", \"baseYear\": 2023, \"datasetVersion\": null}", CONTEXT)
+                .datasetVersion()).isNull();
+        assertThat(ScenarioReader.read(MODEL_EXAMPLE, CONTEXT).datasetVersion()).isNull();
+    }
+
+    @Test
+    void aMalformedDatasetVersionIsRejectedAtItsPath() {
+        String rule = "datasetVersion: must be a data-set version: \"sha256:\" and 64 lowercase hexadecimal digits, was ";
+        for (String bad : List.of(PINNED.toUpperCase(java.util.Locale.ROOT), PINNED.substring(7), PINNED + "0",
+                PINNED.substring(0, 70), "sha1:" + PINNED.substring(7), "current", "")) {
+            assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"datasetVersion\": \"" + bad + "\"}"))
+                    .as(bad).containsExactly(rule + "\"" + bad + "\"");
+        }
+        assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"datasetVersion\": 7}"))
+                .containsExactly("datasetVersion: must be a string, was 7");
+        // a long value is cut in the message
+        assertThat(problems("{\"name\": \"x\", \"baseYear\": 2023, \"datasetVersion\": \"" + "x".repeat(5000) + "\"}"))
+                .containsExactly(rule + "\"" + "x".repeat(80) + "\"... (5000 characters)");
     }
 
     @Test

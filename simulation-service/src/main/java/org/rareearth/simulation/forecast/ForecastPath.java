@@ -3,6 +3,7 @@ package org.rareearth.simulation.forecast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.rareearth.simulation.model.ArmingtonMarket;
 import org.rareearth.simulation.model.CountryWelfare;
@@ -23,6 +24,10 @@ import org.rareearth.simulation.solver.WelfareAccount;
  * from the benchmark prices (all 1); with no event in force it reproduces the benchmark. A previous
  * price that cannot start a solve in logs (0 for an exporter whose markets were all closed, or not
  * finite) is replaced by 1 for the next year's start.
+ *
+ * <p>A solved year with a number that is not finite where the model defines it, or of a size
+ * without meaning (see {@link ReportableSolution}), is not returned: the path fails with a
+ * {@link ForecastException} naming the year and the first such number.
  */
 public final class ForecastPath {
 
@@ -63,8 +68,9 @@ public final class ForecastPath {
     /**
      * The outcomes of years {@code baseYear..horizon}, in order.
      *
-     * @throws ForecastException when a year cannot be solved (its message names the year); the
-     *                           solver's exception is the cause
+     * @throws ForecastException when a year cannot be solved, or its solution has a number that is
+     *                           not finite or of a size without meaning (its message names the
+     *                           year); the solver's exception, if any, is the cause
      */
     public List<YearOutcome> run(ArmingtonMarket market, ScenarioPolicy policy, int baseYear, int horizon) {
         Objects.requireNonNull(market, "market");
@@ -94,6 +100,11 @@ public final class ForecastPath {
                 welfare = WelfareAccount.of(market, state, equilibrium);
             } catch (RuntimeException e) {
                 throw new ForecastException(year, "welfare accounting failed: " + e.getMessage(), e);
+            }
+            // never report a number without meaning (NaN, 1e200): the year fails instead
+            Optional<String> unusable = ReportableSolution.problem(market, equilibrium, welfare);
+            if (unusable.isPresent()) {
+                throw new ForecastException(year, "the solution is not reported: " + unusable.get(), null);
             }
             path.add(new YearOutcome(year, state, equilibrium, welfare, policy.appliedEventLabels(year)));
             start = startFrom(equilibrium.worldPrices());

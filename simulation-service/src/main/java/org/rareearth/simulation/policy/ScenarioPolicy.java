@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.rareearth.shared.scenario.CountrySet;
 import org.rareearth.shared.scenario.PolicyEvent;
 import org.rareearth.shared.scenario.RateMode;
 import org.rareearth.shared.scenario.Scenario;
+import org.rareearth.shared.scenario.ScenarioBounds;
 import org.rareearth.simulation.model.PolicyState;
 import org.rareearth.simulation.model.QuotaCap;
 
@@ -53,6 +55,13 @@ import org.rareearth.simulation.model.QuotaCap;
  *       {@code (1+g)^(y-e+1)} in year {@code y >= e}. A growth event without a year grows from the
  *       first year after the scenario's base year ({@code e = baseYear + 1}), so that the calibrated
  *       base year is unchanged.</li>
+ *   <li>Bounds ({@link ScenarioBounds}, docs/model-choices.md): the reader bounds each number of
+ *       the document; what only events together can reach is checked here, when a year's state
+ *       is built. A rate raised by {@code mode: add} above {@link ScenarioBounds#MAX_RATE}, or a
+ *       country's demand or capacity multiplied by the shifts in force beyond
+ *       {@link ScenarioBounds#MIN_SHIFT_MULTIPLIER}..{@link ScenarioBounds#MAX_SHIFT_MULTIPLIER},
+ *       throws an {@link IllegalArgumentException} naming the year, the events and the countries:
+ *       such a year is not solved rather than solved to numbers without meaning.</li>
  * </ul>
  * Event indices in labels and warnings are 0-based positions in the scenario's {@code events}
  * array, written {@code events[k]}.
@@ -193,17 +202,22 @@ public final class ScenarioPolicy {
         }
         PolicyState state = benchmark.copy();
         for (int k : appliedEvents(year)) {
-            apply(scenario.events().get(k), year, index, state);
+            apply(k, scenario.events().get(k), year, countries, index, state);
         }
+        requireShiftsInRange(year, countries, state);
         return state;
     }
 
-    private void apply(PolicyEvent event, int year, Map<String, Integer> index, PolicyState s) {
+    private void apply(int k, PolicyEvent event, int year, List<String> countries, Map<String, Integer> index,
+                       PolicyState s) {
         if (event instanceof PolicyEvent.Tariff e) {
             for (int i : resolve(e.exporters(), index)) {
                 for (int j : resolve(e.importers(), index)) {
                     if (i != j) {
-                        s.setTariff(i, j, rate(e.mode(), s.tariff(i, j), e.rate()));
+                        double rate = rate(e.mode(), s.tariff(i, j), e.rate());
+                        requireRateInRange(k, event, year, rate, () -> "the import tariff of " + countries.get(j)
+                                + " on goods from " + countries.get(i));
+                        s.setTariff(i, j, rate);
                     }
                 }
             }
@@ -211,7 +225,10 @@ public final class ScenarioPolicy {
             for (int i : resolve(e.exporters(), index)) {
                 for (int j : resolve(e.importers(), index)) {
                     if (i != j) {
-                        s.setExportTax(i, j, rate(e.mode(), s.exportTax(i, j), e.rate()));
+                        double rate = rate(e.mode(), s.exportTax(i, j), e.rate());
+                        requireRateInRange(k, event, year, rate, () -> "the export tax of " + countries.get(i)
+                                + " on goods to " + countries.get(j));
+                        s.setExportTax(i, j, rate);
                     }
                 }
             }
@@ -219,7 +236,10 @@ public final class ScenarioPolicy {
             for (int i : resolve(e.exporters(), index)) {
                 for (int j : resolve(e.importers(), index)) {
                     if (i != j) {
-                        s.setNtb(i, j, rate(e.mode(), s.ntb(i, j), e.rate()));
+                        double rate = rate(e.mode(), s.ntb(i, j), e.rate());
+                        requireRateInRange(k, event, year, rate, () -> "the NTB of " + countries.get(j)
+                                + " on goods from " + countries.get(i));
+                        s.setNtb(i, j, rate);
                     }
                 }
             }
@@ -318,6 +338,46 @@ public final class ScenarioPolicy {
         return mode == RateMode.ADD ? current + rate : rate;
     }
 
+    /**
+     * A rate in force may not exceed {@link ScenarioBounds#MAX_RATE} either: each event's own rate
+     * is bounded by the reader, but {@code mode: add} events (on top of the benchmark rate) add up.
+     */
+    private static void requireRateInRange(int k, PolicyEvent event, int year, double rate,
+                                           Supplier<String> what) {
+        if (!ScenarioBounds.isRate(rate)) {
+            throw new IllegalArgumentException(label(k, event) + " raises " + what.get() + " to " + rate + " in " + year
+                    + "; a rate in force must lie in " + ScenarioBounds.RATE_RANGE + ", also when events with mode add"
+                    + " accumulate; " + ScenarioBounds.RATE_HINT);
+        }
+    }
+
+    /**
+     * The shifts in force multiply a country's demand {@code A} or capacity {@code K}; compounded
+     * over a long path they could reach any size. Outside
+     * {@link ScenarioBounds#SHIFT_MULTIPLIER_RANGE} the year is refused.
+     */
+    private void requireShiftsInRange(int year, List<String> countries, PolicyState state) {
+        for (int i = 0; i < countries.size(); i++) {
+            requireShiftInRange(year, "DEMAND_SHIFT", "demand", countries.get(i), state.demandScale(i));
+            requireShiftInRange(year, "CAPACITY_SHIFT", "capacity", countries.get(i), state.capacityScale(i));
+        }
+    }
+
+    private void requireShiftInRange(int year, String type, String what, String country, double multiplier) {
+        if (ScenarioBounds.isShiftMultiplier(multiplier)) {
+            return;
+        }
+        List<String> events = new ArrayList<>();
+        for (int k : appliedEvents(year)) {
+            if (scenario.events().get(k).type().equals(type)) {
+                events.add("events[" + k + "]");
+            }
+        }
+        throw new IllegalArgumentException("the " + type + " events in force in " + year + " (" + String.join(", ", events)
+                + ") multiply the " + what + " of " + country + " by " + multiplier + ", outside "
+                + ScenarioBounds.SHIFT_MULTIPLIER_RANGE + ", the most the shifts together may change it");
+    }
+
     private List<Integer> resolve(CountrySet set, Map<String, Integer> index) {
         CountrySet effective = set == null ? CountrySet.all() : set;
         TreeSet<String> names = effective.resolve(groups, index.keySet());
@@ -344,7 +404,9 @@ public final class ScenarioPolicy {
             if (e.exporter() == null) {
                 throw new IllegalArgumentException(where + ": exporter is missing");
             }
-            requireRate(where, "capShare", e.capShare());
+            if (!(e.capShare() >= 0 && e.capShare() <= 1)) {
+                throw new IllegalArgumentException(where + ": capShare must be between 0 and 1, was " + e.capShare());
+            }
         } else if (event instanceof PolicyEvent.Coalition e) {
             if (e.members() == null || e.members().tokens().isEmpty()) {
                 throw new IllegalArgumentException(where + ": members must not be empty");
@@ -361,9 +423,11 @@ public final class ScenarioPolicy {
         }
     }
 
+    /** The reader's bounds, for scenarios built in code. */
     private static void requireRate(String where, String field, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(where + ": " + field + " must be finite and >= 0, was " + value);
+        if (!ScenarioBounds.isRate(value)) {
+            throw new IllegalArgumentException(where + ": " + field + " must lie in " + ScenarioBounds.RATE_RANGE
+                    + ", was " + value + "; " + ScenarioBounds.RATE_HINT);
         }
     }
 
@@ -371,11 +435,13 @@ public final class ScenarioPolicy {
         if ((factor == null) == (growth == null)) {
             throw new IllegalArgumentException(where + ": exactly one of factor and annualGrowth must be set");
         }
-        if (factor != null && (!(factor > 0) || factor.isInfinite())) {
-            throw new IllegalArgumentException(where + ": factor must be finite and > 0, was " + factor);
+        if (factor != null && !ScenarioBounds.isFactor(factor)) {
+            throw new IllegalArgumentException(where + ": factor must lie in " + ScenarioBounds.FACTOR_RANGE + ", was "
+                    + factor);
         }
-        if (growth != null && (!(growth > -1) || growth.isInfinite())) {
-            throw new IllegalArgumentException(where + ": annualGrowth must be finite and > -1, was " + growth);
+        if (growth != null && !ScenarioBounds.isAnnualGrowth(growth)) {
+            throw new IllegalArgumentException(where + ": annualGrowth must lie in " + ScenarioBounds.ANNUAL_GROWTH_RANGE
+                    + ", was " + growth);
         }
     }
 }

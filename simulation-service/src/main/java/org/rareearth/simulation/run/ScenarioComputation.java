@@ -90,7 +90,7 @@ public final class ScenarioComputation {
                 .filter(e -> e instanceof PolicyEvent.DemandShift || e instanceof PolicyEvent.CapacityShift)
                 .toList();
         return new Scenario("baseline of " + scenario.name(), scenario.baseYear(), scenario.horizon(),
-                scenario.products(), scenario.elasticities(), scenario.groups(), developments);
+                scenario.products(), scenario.elasticities(), scenario.groups(), developments, scenario.datasetVersion());
     }
 
     /**

@@ -222,6 +222,68 @@ class ForecastPathTest {
                 .satisfies(e -> assertThat(((ForecastException) e).year()).isEqualTo(2025));
     }
 
+    // ---------------------------------------------------------------- solutions that are not reported
+
+    /** A solver that returns Newton's answer with one number replaced from {@code year} on. */
+    private ForecastPath tampered(int fromYear, java.util.function.Consumer<Equilibrium> change) {
+        int[] year = {BASE};
+        return new ForecastPath((m, p, start) -> {
+            Equilibrium eq = newton.solve(m, p, start);
+            if (year[0]++ >= fromYear) {
+                change.accept(eq);
+            }
+            return eq;
+        });
+    }
+
+    @Test
+    void aYearWithANonFiniteNumberFailsNamingTheYearAndTheNumber() {
+        ScenarioPolicy policy = policy(new Tariff(2025, CountrySet.of("CHN"), CountrySet.of("USA"), 0.25, RateMode.SET, null));
+
+        assertThatThrownBy(() -> tampered(2025, eq -> eq.worldPrices()[DEU] = Double.NaN).run(market(), policy, BASE, 2027))
+                .isInstanceOf(ForecastException.class)
+                .hasMessage("forecast year 2025: the solution is not reported: world price of DEU is NaN")
+                .satisfies(e -> assertThat(((ForecastException) e).year()).isEqualTo(2025));
+        assertThatThrownBy(() -> tampered(2024, eq -> eq.quantities()[CHN][USA] = Double.POSITIVE_INFINITY)
+                .run(market(), policy, BASE, 2027))
+                .hasMessage("forecast year 2024: the solution is not reported: flow CHN -> USA is Infinity");
+        assertThatThrownBy(() -> tampered(BASE, eq -> eq.compositePrices()[USA] = Double.NaN).run(market(), policy, BASE, BASE))
+                .hasMessage("forecast year 2023: the solution is not reported: composite price of USA is NaN");
+    }
+
+    @Test
+    void aYearWithAPriceOfMeaninglessSizeFails() {
+        ScenarioPolicy none = ScenarioPolicy.none(BASE, List.of(MAGNETS));
+
+        assertThatThrownBy(() -> tampered(BASE, eq -> eq.worldPrices()[CHN] = 2e6).run(market(), none, BASE, BASE))
+                .isInstanceOf(ForecastException.class)
+                .hasMessageStartingWith("forecast year 2023: the solution is not reported: world price of CHN is 2000000.0"
+                        + " times its base-year level");
+        assertThatThrownBy(() -> tampered(BASE, eq -> eq.compositePrices()[DEU] = 1e-7).run(market(), none, BASE, BASE))
+                .hasMessageContaining("composite price of DEU is 1.0E-7 times its base-year level");
+        // a millionfold either way is still reported
+        assertThat(tampered(BASE, eq -> eq.compositePrices()[DEU] = 1e-6).run(market(), none, BASE, BASE)).hasSize(1);
+    }
+
+    @Test
+    void theNumbersTheModelDefinesAsNotFiniteAreReported() {
+        // CCC buys only from AAA: an embargo leaves it unserved (PC = NaN, dCS = -Infinity with eta = -0.5)
+        List<String> countries = List.of("AAA", "BBB", "CCC");
+        ArmingtonMarket market = ArmingtonMarket.calibrate(new TradeMatrix(countries, new double[][] {
+                {50, 10, 5},
+                {10, 50, 0},
+                {0, 0, 0}}), PolicyState.free(3), MarketElasticities.uniform(3, 4.0, -0.5, 2.0));
+        Scenario scenario = new Scenario("unserved", BASE, BASE, List.of(MAGNETS), Elasticities.DEFAULTS, Map.of(),
+                List.of(new PolicyEvent.Embargo(null, CountrySet.of("AAA"), CountrySet.of("CCC"), null)));
+
+        YearOutcome year = ForecastPath.newton(newton).run(market, new ScenarioPolicy(scenario, List.of(MAGNETS))).get(0);
+
+        assertThat(year.equilibrium().unserved()[2]).isTrue();
+        assertThat(year.equilibrium().compositePrices()[2]).isNaN();
+        assertThat(year.welfare()[2].consumerSurplus()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(year.welfare()[2].net()).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
     @Test
     void aHorizonBeforeTheBaseYearIsRejected() {
         assertThatThrownBy(() -> ForecastPath.newton(newton).run(market(), ScenarioPolicy.none(BASE, List.of(MAGNETS)),

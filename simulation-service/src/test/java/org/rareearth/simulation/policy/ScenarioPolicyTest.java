@@ -499,6 +499,67 @@ class ScenarioPolicyTest {
     }
 
     @Test
+    void eventsBuiltInCodeKeepTheReadersBounds() {
+        assertThatThrownBy(() -> policy(new Tariff(null, set("CHN"), set("USA"), 1e308, RateMode.SET, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("events[0] TARIFF: rate must lie in 0 to 10 (0 % to 1000 %), was 1.0E308; a prohibitive"
+                        + " barrier is written as an EMBARGO event");
+        assertThatThrownBy(() -> policy(new Coalition(null, set("USA", "DEU"), true, 10.5, null)))
+                .hasMessageContaining("events[0] COALITION: externalTariff must lie in 0 to 10");
+        assertThatThrownBy(() -> policy(new ExportQuota(null, "CHN", null, 1.5, null)))
+                .hasMessage("events[0] EXPORT_QUOTA: capShare must be between 0 and 1, was 1.5");
+        assertThatThrownBy(() -> policy(new DemandShift(2024, CountrySet.all(), null, 1e6, null)))
+                .hasMessage("events[0] DEMAND_SHIFT: annualGrowth must lie in -0.5 to 1 (-50 % to +100 % a year), was 1000000.0");
+        assertThatThrownBy(() -> policy(new CapacityShift(2024, set("USA"), 1e-4, null, null)))
+                .hasMessage("events[0] CAPACITY_SHIFT: factor must lie in 0.001 to 1000, was 1.0E-4");
+        // the edges themselves are allowed
+        assertThat(state(2025, new Tariff(null, set("CHN"), set("USA"), 10, RateMode.SET, null)).tariff(CHN, USA))
+                .isEqualTo(10.0);
+    }
+
+    @Test
+    void ratesAddedUpBeyondTheBoundFailTheYearNamingTheEventAndThePair() {
+        ScenarioPolicy policy = policy(
+                new Ntb(2024, set("CHN"), set("USA"), 5, RateMode.ADD, null),
+                new Ntb(2026, set("CHN"), set("USA"), 5, RateMode.ADD, null));
+
+        // 2024: 0.012 + 5; 2026: 0.012 + 5 + 5 is above 10
+        assertThat(policy.stateFor(2025, COUNTRIES, benchmark()).ntb(CHN, USA)).isCloseTo(5.012, within(1e-12));
+        assertThatThrownBy(() -> policy.stateFor(2026, COUNTRIES, benchmark()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("events[1] NTB raises the NTB of USA on goods from CHN to 10.012 in 2026; a rate in force must"
+                        + " lie in 0 to 10 (0 % to 1000 %), also when events with mode add accumulate; a prohibitive"
+                        + " barrier is written as an EMBARGO event");
+        // a SET event in between keeps the sum in range
+        ScenarioPolicy reset = policy(
+                new ExportTax(2024, set("CHN"), set("USA"), 6, RateMode.ADD, null),
+                new ExportTax(2025, set("CHN"), set("USA"), 1, RateMode.SET, null),
+                new ExportTax(2026, set("CHN"), set("USA"), 6, RateMode.ADD, null));
+        assertThat(reset.stateFor(2026, COUNTRIES, benchmark()).exportTax(CHN, USA)).isEqualTo(7.0);
+        // on top of the benchmark rates: 0.001 + 9.9985 (DEU) stays in range, 0.002 + 9.9985 (FRA) does not
+        assertThatThrownBy(() -> state(2026, new Tariff(2024, set("CHN"), set("*"), 9.9985, RateMode.ADD, null)))
+                .hasMessageStartingWith("events[0] TARIFF raises the import tariff of FRA on goods from CHN to 10.000");
+    }
+
+    @Test
+    void shiftsMultipliedBeyondAMillionfoldFailTheYearNamingTheEventsAndTheCountry() {
+        ScenarioPolicy policy = policy(
+                new DemandShift(2024, set("USA"), 1000.0, null, null),
+                new DemandShift(2025, set("USA", "DEU"), null, 1.0, null));
+
+        // 2033: 1000 * 2^9 = 512 000; 2034: 1000 * 2^10 = 1 024 000
+        assertThat(policy.stateFor(2033, COUNTRIES, benchmark()).demandScale(USA)).isEqualTo(512_000.0);
+        assertThatThrownBy(() -> policy.stateFor(2034, COUNTRIES, benchmark()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the DEMAND_SHIFT events in force in 2034 (events[0], events[1]) multiply the demand of USA by"
+                        + " 1024000.0, outside 1e-6 to 1e6, the most the shifts together may change it");
+        ScenarioPolicy shrinking = policy(new CapacityShift(2024, set("CHN"), null, -0.5, null));
+        assertThat(shrinking.stateFor(2042, COUNTRIES, benchmark()).capacityScale(CHN)).isEqualTo(Math.pow(0.5, 19));
+        assertThatThrownBy(() -> shrinking.stateFor(2043, COUNTRIES, benchmark()))
+                .hasMessageStartingWith("the CAPACITY_SHIFT events in force in 2043 (events[0]) multiply the capacity of CHN by 9.5");
+    }
+
+    @Test
     void theCountryListMustMatchTheBenchmarkState() {
         ScenarioPolicy policy = policy();
 

@@ -176,6 +176,63 @@ class ScenarioComputationTest {
         });
     }
 
+    // ------------------------------------------------------------- absurd inputs (issue 14 item 6)
+
+    private static SimulationResultEvent onlyFailure(List<SimulationResultEvent> results) {
+        assertThat(results).hasSize(1);
+        SimulationResultEvent failed = results.get(0);
+        assertThat(failed.status()).isEqualTo(ComputationStatus.FAILED);
+        assertThat(failed.scenario()).isNull();
+        assertThat(failed.baseline()).isNull();
+        return failed;
+    }
+
+    @Test
+    void theReportedProhibitiveRateIsAFailedEventNamingTheFieldNotAPublishedSolution() {
+        String doc = usTariff.replace("\"rate\": 0.25", "\"rate\": 1e308");
+        SimulationResultEvent failed = onlyFailure(new ScenarioComputation().compute(request("huge", 1, doc), baseline2023));
+        assertThat(failed.error()).contains("invalid scenario document")
+                .contains("events[0].rate: must be at most 10, was 1.0E308; allowed: 0 to 10 (0 % to 1000 %)")
+                .contains("EMBARGO");
+    }
+
+    @Test
+    void ratesAddedUpBeyondTheBoundAreAFailedEventNamingTheEvent() {
+        String doc = """
+                {"name": "stacked", "baseYear": 2023, "horizon": 2027, "products": ["850511"], "events": [
+                  {"type": "TARIFF", "year": 2024, "importers": "USA", "exporters": "CHN", "rate": 6, "mode": "add"},
+                  {"type": "TARIFF", "year": 2026, "importers": "USA", "exporters": "CHN", "rate": 6, "mode": "add"}]}""";
+        SimulationResultEvent failed = onlyFailure(new ScenarioComputation().compute(request("stacked", 1, doc), baseline2023));
+        assertThat(failed.product()).isEqualTo(PRODUCT);
+        assertThat(failed.error()).isEqualTo("product 850511: events[1] TARIFF raises the import tariff of USA on goods"
+                + " from CHN to 12.021 in 2026; a rate in force must lie in 0 to 10 (0 % to 1000 %), also when events"
+                + " with mode add accumulate; a prohibitive barrier is written as an EMBARGO event");
+    }
+
+    @Test
+    void aSolutionOfMeaninglessSizeIsAFailedEventNamingTheNumber() {
+        // each number within its bounds, but fixed supply and almost inelastic demand: a world price near 1e34
+        String doc = """
+                {"name": "rigid", "baseYear": 2023, "products": ["850511"],
+                 "elasticities": {"sigma": 50, "eta": -0.000001, "eps": 0},
+                 "events": [{"type": "NTB", "importers": "USA", "exporters": "EU27", "rate": 3}]}""";
+        SimulationResultEvent failed = onlyFailure(new ScenarioComputation().compute(request("rigid", 1, doc), baseline2023));
+        assertThat(failed.product()).isEqualTo(PRODUCT);
+        assertThat(failed.error()).startsWith("product 850511: forecast year 2023: the solution is not reported: world price of ")
+                .contains("times its base-year level (a price that moved more than a millionfold either way is not reported)");
+    }
+
+    @Test
+    void aPinnedScenarioIsSolvedLikeAnUnpinnedOneAndItsBaselineKeepsThePin() {
+        String pin = "sha256:" + "ab".repeat(32);
+        String doc = usTariff.replaceFirst("\\{", "{\"datasetVersion\": \"" + pin + "\", ");
+        Scenario scenario = ScenarioComputation.readScenario(doc, DatasetCatalogue.of(baseline2023));
+        assertThat(scenario.datasetVersion()).isEqualTo(pin);
+        assertThat(ScenarioComputation.baselineOf(scenario).datasetVersion()).isEqualTo(pin);
+        List<SimulationResultEvent> pinned = new ScenarioComputation().compute(request("us-tariff", 3, doc), baseline2023);
+        assertThat(pinned).isEqualTo(usTariffResults);
+    }
+
     @Test
     void aBaselineOfAnotherYearIsNoBaselineForTheBaseYear() {
         TradeBaselineEvent y2022 = DemoBaselines.event("demo-v1", 2022, PRODUCT);
