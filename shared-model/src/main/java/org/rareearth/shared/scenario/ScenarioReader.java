@@ -89,7 +89,7 @@ public final class ScenarioReader {
     static final int MAX_YEAR = 2200;
     static final int MAX_HORIZON_YEARS = 100;
 
-    private static final List<String> TOP_FIELDS = List.of("name", "baseYear", "horizon", "datasetVersion",
+    private static final List<String> TOP_FIELDS = List.of("name", "baseYear", "horizon", PinnedDataset.FIELD,
             "products", "elasticities", "groups", "events");
     private static final String NUL_PROBLEM = "contains a NUL character (U+0000), which cannot be stored";
     /** Longest part of a rejected text value that a message repeats. */
@@ -183,9 +183,9 @@ public final class ScenarioReader {
                         + "), was " + horizon);
             }
         }
-        String datasetVersion = doc.string("datasetVersion", false);
+        String datasetVersion = doc.string(PinnedDataset.FIELD, false);
         if (datasetVersion != null && !Scenario.DATASET_VERSION.matcher(datasetVersion).matches()) {
-            fail("datasetVersion", "must be a data-set version: \"sha256:\" and 64 lowercase hexadecimal digits, was "
+            fail(PinnedDataset.FIELD, "must be a data-set version: \"sha256:\" and 64 lowercase hexadecimal digits, was "
                     + quoted(datasetVersion));
         }
         scenarioProducts = topProducts(doc.get("products"));

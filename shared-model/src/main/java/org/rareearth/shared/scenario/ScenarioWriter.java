@@ -45,7 +45,7 @@ public final class ScenarioWriter {
         }
         // only when pinned: a scenario that follows the current data set is written as before
         if (s.datasetVersion() != null) {
-            root.put("datasetVersion", s.datasetVersion());
+            root.put(PinnedDataset.FIELD, s.datasetVersion());
         }
         if (!s.products().isEmpty()) {
             root.set("products", strings(s.products()));
