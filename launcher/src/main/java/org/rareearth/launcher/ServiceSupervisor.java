@@ -95,7 +95,7 @@ public final class ServiceSupervisor implements AutoCloseable {
             String message = "giving up on " + service.name() + ": it failed again (" + failure + ") after "
                     + g.restarts() + " restart"
                     + (g.restarts() == 1 ? "" : "s") + " within " + RestartLimits.human(g.window())
-                    + " (at most " + limits.describe() + " are allowed); its log: " + service.log().toAbsolutePath();
+                    + " (the limit is " + limits.describe() + "); its log: " + service.log().toAbsolutePath();
             LOG.severe(message);
             onGiveUp.accept(new GiveUp(service.spec(), failure, g.restarts(), g.window(), message));
         }
