@@ -6,15 +6,19 @@ import java.util.List;
 
 /** Command-line options of {@link StackLauncher}. */
 record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int partitions, boolean exit,
-                       Duration scenarioDeadline) {
+                       Duration scenarioDeadline, RestartLimits restartLimits) {
 
     static final String USAGE = """
             usage: rare-earth-stack [--exit] [--data DIR] [--scenarios DIR] [--base-port N] [--partitions N]
-                                    [--deadline-minutes M]
+                                    [--deadline-minutes M] [--max-restarts N] [--restart-window-minutes M]
+                                    [--restart-backoff-seconds S]
               Starts Kafka and PostgreSQL (RARE_EARTH_STACK=in-process|containers|auto), the four services on
               ports N..N+3 (default 8081: ingest, scenario, simulation, network), uploads the data directory
               (default data/rare-earth-demo), runs every scenario of the scenarios directory (default scenarios/),
-              prints a summary and serves until interrupted; --exit stops after the summary.""";
+              prints a summary and serves until interrupted; --exit stops after the summary.
+              A service that dies is restarted on its port after S seconds (default 1, doubling per restart),
+              at most N times (default 3, 0 = never) within M minutes (default 10); beyond that the launcher
+              stops everything and exits with code 3.""";
 
     /** Partitions of the contract topics: a few, so a second simulation-service would get work. */
     static final int DEFAULT_PARTITIONS = 3;
@@ -28,6 +32,9 @@ record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int p
         int partitions = DEFAULT_PARTITIONS;
         boolean exit = false;
         Duration deadline = DEFAULT_DEADLINE;
+        int maxRestarts = RestartLimits.DEFAULT_MAX_RESTARTS;
+        Duration restartWindow = RestartLimits.DEFAULT_WINDOW;
+        Duration restartBackoff = RestartLimits.DEFAULT_FIRST_BACKOFF;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -37,11 +44,15 @@ record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int p
                 case "--base-port" -> basePort = integer(args, ++i, arg);
                 case "--partitions" -> partitions = integer(args, ++i, arg);
                 case "--deadline-minutes" -> deadline = Duration.ofMinutes(integer(args, ++i, arg));
+                case "--max-restarts" -> maxRestarts = count(args, ++i, arg);
+                case "--restart-window-minutes" -> restartWindow = Duration.ofMinutes(integer(args, ++i, arg));
+                case "--restart-backoff-seconds" -> restartBackoff = Duration.ofSeconds(count(args, ++i, arg));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new LauncherOptions(home, data, scenarios, basePort, partitions, exit, deadline);
+        return new LauncherOptions(home, data, scenarios, basePort, partitions, exit, deadline,
+                new RestartLimits(maxRestarts, restartWindow, restartBackoff));
     }
 
     /** The project directory: RARE_EARTH_HOME (set by ./rare-earth-stack), else the working directory. */
@@ -58,15 +69,24 @@ record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int p
     }
 
     private static int integer(List<String> args, int i, String option) {
+        return whole(args, i, option, 1, "a positive whole number");
+    }
+
+    /** A whole number that may be 0 (no restarts, no backoff). */
+    private static int count(List<String> args, int i, String option) {
+        return whole(args, i, option, 0, "a whole number >= 0");
+    }
+
+    private static int whole(List<String> args, int i, String option, int least, String what) {
         String text = value(args, i, option);
         try {
             int n = Integer.parseInt(text);
-            if (n < 1) {
+            if (n < least) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a positive whole number, was '" + text + "'");
+            throw new IllegalArgumentException(option + " needs " + what + ", was '" + text + "'");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.rareearth.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
 import java.util.logging.Logger;
 import org.rareearth.stack.LocalStack;
@@ -9,7 +10,8 @@ import org.rareearth.stack.TopicSetup;
 
 /**
  * The whole system on one machine: the local stack (Kafka and PostgreSQL), the topics, and the
- * four services as processes. Closing stops the services first, then the stack.
+ * four services as processes, supervised (a service that dies is reported and restarted, see
+ * {@link ServiceSupervisor}). Closing stops the supervision and the services first, then the stack.
  */
 public final class RunningSystem implements AutoCloseable {
 
@@ -18,7 +20,7 @@ public final class RunningSystem implements AutoCloseable {
     private final LocalStack stack;
     private final ServiceFleet fleet;
     private final JsonHttp http;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunningSystem(LocalStack stack, ServiceFleet fleet, JsonHttp http) {
         this.stack = stack;
@@ -27,11 +29,31 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /**
-     * @param ports      the port of each service from its offset
-     * @param partitions partitions of the four contract topics
+     * Starts the system with the default {@link RestartLimits}; a service that exceeds them is left
+     * stopped, with the supervisor's log line saying so (the tests and the latency driver then fail
+     * on their own deadlines).
      */
     public static RunningSystem start(Path home, IntUnaryOperator ports, int partitions, Path logDir,
                                       Duration readyDeadline) {
+        return start(home, ports, partitions, logDir, readyDeadline, RestartLimits.DEFAULT, (system, giveUp) -> {
+        });
+    }
+
+    /** What to do when the supervisor gave up on a service of {@code system}. */
+    @FunctionalInterface
+    public interface GiveUpHandler {
+        void gaveUp(RunningSystem system, ServiceSupervisor.GiveUp giveUp);
+    }
+
+    /**
+     * @param ports         the port of each service from its offset
+     * @param partitions    partitions of the four contract topics
+     * @param restartLimits how often a service that dies is restarted ({@link ServiceSupervisor})
+     * @param onGiveUp      told when a service died more often than {@code restartLimits} allow
+     */
+    public static RunningSystem start(Path home, IntUnaryOperator ports, int partitions, Path logDir,
+                                      Duration readyDeadline, RestartLimits restartLimits,
+                                      GiveUpHandler onGiveUp) {
         ServiceFleet.requireJars(home);
         LocalStack stack = LocalStack.start();
         LOG.info(() -> "local stack mode: " + stack.mode() + "; Kafka " + stack.kafkaBootstrapServers() + ", PostgreSQL "
@@ -43,6 +65,7 @@ public final class RunningSystem implements AutoCloseable {
             RunningSystem system = new RunningSystem(stack, fleet, http);
             try {
                 fleet.startAll(readyDeadline);
+                fleet.supervise(restartLimits, readyDeadline, giveUp -> onGiveUp.gaveUp(system, giveUp));
             } catch (RuntimeException e) {
                 system.close();
                 throw e;

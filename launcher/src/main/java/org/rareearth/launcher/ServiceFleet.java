@@ -3,19 +3,26 @@ package org.rareearth.launcher;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import org.rareearth.stack.LocalStack;
 import org.rareearth.stack.ServiceConfig;
 
-/** The four services as processes pointed at one stack; started together, stopped in reverse order. */
+/**
+ * The four services as processes pointed at one stack; started together, supervised once all are
+ * ready ({@link ServiceSupervisor}), stopped together.
+ */
 public final class ServiceFleet implements AutoCloseable {
 
     private final Map<ServiceSpec, ServiceProcess> processes = new LinkedHashMap<>();
     private final HttpClient http;
+    private volatile ServiceSupervisor supervisor;
 
     /**
      * @param ports the port of each service from its offset (base port + offset, or free ports in tests)
@@ -55,6 +62,23 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on a service that exits unexpectedly is reported and restarted within {@code limits}
+     * (after {@link #startAll}: a service that fails its first start fails the launch instead).
+     */
+    public synchronized void supervise(RestartLimits limits, Duration readyDeadline,
+                                       Consumer<ServiceSupervisor.GiveUp> onGiveUp) {
+        if (supervisor != null) {
+            throw new IllegalStateException("the services are supervised already");
+        }
+        supervisor = new ServiceSupervisor(limits, InstantSource.system(), http, readyDeadline, onGiveUp, all());
+    }
+
+    /** The supervisor, once {@link #supervise} was called. */
+    public Optional<ServiceSupervisor> supervisor() {
+        return Optional.ofNullable(supervisor);
+    }
+
     public ServiceProcess get(ServiceSpec spec) {
         return processes.get(spec);
     }
@@ -67,9 +91,16 @@ public final class ServiceFleet implements AutoCloseable {
         return List.copyOf(processes.values());
     }
 
-    /** Stops every service at once (each shuts down gracefully on its own; one by one takes four times as long). */
+    /**
+     * Stops supervising (nothing is restarted from here on), then stops every service at once (each
+     * shuts down gracefully on its own; one by one takes four times as long).
+     */
     @Override
     public void close() {
+        ServiceSupervisor watching = supervisor;
+        if (watching != null) {
+            watching.close();
+        }
         List<Thread> stopping = new ArrayList<>();
         for (ServiceProcess p : processes.values()) {
             Thread t = new Thread(p::stop, "stop-" + p.name());

@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A service running as its own JVM ({@code java -jar quarkus-run.jar}), its output in a log file.
  * Stopping sends SIGTERM first so Quarkus shuts down gracefully (consumers leave their group,
  * in-flight work is finished or left unacknowledged), and kills only if that takes too long.
+ * An exit that {@link #stop()} did not ask for is reported to the {@link ExitListener} (the
+ * launcher's {@link ServiceSupervisor}), once per run.
  */
 public final class ServiceProcess {
 
@@ -33,7 +36,33 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
-    private Process process;
+    /** The current run (null before the first start); volatile: awaitReady reads it without the lock. */
+    private volatile Run current;
+    private volatile ExitListener exitListener;
+
+    /** Told when a run of the service ends without {@link #stop()} having asked for it. */
+    @FunctionalInterface
+    public interface ExitListener {
+        void exitedUnexpectedly(ServiceProcess service, int exitCode);
+    }
+
+    /**
+     * One JVM of the service. {@code stopRequested} is per run, so the exit of a run stopped on
+     * purpose is never mistaken for a crash of the next one started right after it.
+     */
+    private static final class Run {
+        final Process process;
+        final AtomicBoolean stopRequested = new AtomicBoolean();
+        final AtomicBoolean reported = new AtomicBoolean();
+
+        Run(Process process) {
+            this.process = process;
+        }
+
+        boolean endedUnexpectedly() {
+            return !process.isAlive() && !stopRequested.get();
+        }
+    }
 
     public ServiceProcess(ServiceSpec spec, Path jar, int port, Map<String, String> environment, Path log) {
         this.spec = spec;
@@ -65,8 +94,9 @@ public final class ServiceProcess {
 
     /** Starts the JVM; the log file is appended to, so a restart keeps the earlier run's lines. */
     public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException(name() + " is already running (pid " + process.pid() + ")");
+        Run running = current;
+        if (running != null && running.process.isAlive()) {
+            throw new IllegalStateException(name() + " is already running (pid " + running.process.pid() + ")");
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name() + ": runnable jar " + jar + " is missing; build it with "
@@ -80,9 +110,39 @@ public final class ServiceProcess {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
             Files.createDirectories(log.getParent());
-            process = builder.start();
+            Run run = new Run(builder.start());
+            current = run;
+            run.process.onExit().thenRun(() -> reportIfUnexpected(run));
         } catch (IOException e) {
             throw new UncheckedIOException(name() + " could not be started: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the JVM unless a run is alive (started by someone else meanwhile); true when it started one. */
+    public synchronized boolean startUnlessRunning() {
+        if (isAlive()) {
+            return false;
+        }
+        start();
+        return true;
+    }
+
+    /**
+     * Reports unexpected exits to {@code listener} from now on; an unexpected exit that happened
+     * before (between a run's readiness and this call) is reported at once.
+     */
+    public void onUnexpectedExit(ExitListener listener) {
+        exitListener = listener;
+        Run run = current;
+        if (run != null) {
+            reportIfUnexpected(run);
+        }
+    }
+
+    private void reportIfUnexpected(Run run) {
+        ExitListener listener = exitListener;
+        if (listener != null && run.endedUnexpectedly() && run.reported.compareAndSet(false, true)) {
+            listener.exitedUnexpectedly(this, run.process.exitValue());
         }
     }
 
@@ -97,7 +157,8 @@ public final class ServiceProcess {
                 .timeout(Duration.ofSeconds(5)).GET().build();
         int lastStatus = -1;
         while (Instant.now().isBefore(end)) {
-            Process p = process;
+            Run run = current;
+            Process p = run == null ? null : run.process;
             if (p == null || !p.isAlive()) {
                 throw new IllegalStateException(name() + " exited with code " + (p == null ? "?" : p.exitValue())
                         + " before it was ready; see " + log.toAbsolutePath());
@@ -126,15 +187,17 @@ public final class ServiceProcess {
                 + "); see " + log.toAbsolutePath());
     }
 
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
+    public boolean isAlive() {
+        Run run = current;
+        return run != null && run.process.isAlive();
     }
 
-    public synchronized long pid() {
-        if (process == null) {
+    public long pid() {
+        Run run = current;
+        if (run == null) {
             throw new IllegalStateException(name() + " was never started");
         }
-        return process.pid();
+        return run.process.pid();
     }
 
     /** Resident memory of the process in KiB ({@code VmRSS} of /proc/PID/status), empty where unknown. */
@@ -144,9 +207,12 @@ public final class ServiceProcess {
 
     /** SIGTERM, then waits for the graceful shutdown; SIGKILL only when that does not end in time. */
     public synchronized void stop() {
-        if (process == null || !process.isAlive()) {
+        Run run = current;
+        if (run == null || !run.process.isAlive()) {
             return;
         }
+        run.stopRequested.set(true);
+        Process process = run.process;
         process.destroy();
         try {
             if (!process.waitFor(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS)) {
@@ -155,6 +221,17 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * SIGKILL without {@link #stop()}'s intent: the exit is reported as unexpected. For a run that
+     * never became ready, so that it counts against the restart bound instead of hanging on.
+     */
+    void kill() {
+        Run run = current;
+        if (run != null) {
+            run.process.destroyForcibly();
         }
     }
 

@@ -22,6 +22,14 @@ public final class StackLauncher {
     static final String BASELINE_FILE = "baseline.json";
     static final Duration READY_DEADLINE = Duration.ofMinutes(3);
     static final Duration CATALOGUE_DEADLINE = Duration.ofMinutes(2);
+    /** Exit status when a service died more often than the restart limits allow. */
+    static final int EXIT_SERVICE_FAILED = 3;
+
+    /** One stop at a time: a second caller (signal, shutdown hook, give-up) waits until the first is done. */
+    private static final Object STOPPING = new Object();
+    private static boolean stopped;
+    /** Set before the give-up stops the system, so that the main thread's failure exits with its status. */
+    private static volatile boolean gaveUp;
 
     private StackLauncher() {
     }
@@ -38,7 +46,7 @@ public final class StackLauncher {
         PrintStream out = System.out;
         AtomicReference<RunningSystem> running = new AtomicReference<>();
         stopOnSignals(running);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running), "rare-earth-stack-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running.get()), "rare-earth-stack-stop"));
         int exitCode;
         try {
             exitCode = run(options, out, running);
@@ -47,8 +55,8 @@ public final class StackLauncher {
             exitCode = 1;
         }
         if (options.exit() || exitCode != 0) {
-            stop(running);
-            System.exit(exitCode);
+            stop(running.get());
+            System.exit(gaveUp ? EXIT_SERVICE_FAILED : exitCode);
         }
         out.println("Serving until interrupted (Ctrl-C stops the services and the stack).");
         try {
@@ -62,10 +70,11 @@ public final class StackLauncher {
         Path logs = options.home().resolve("target/stack-logs");
         out.printf("Starting Kafka, PostgreSQL and the four services (logs in %s) ...%n", logs);
         RunningSystem system = RunningSystem.start(options.home(), offset -> options.basePort() + offset,
-                options.partitions(), logs, READY_DEADLINE);
+                options.partitions(), logs, READY_DEADLINE, options.restartLimits(), StackLauncher::giveUp);
         running.set(system);
-        out.printf("Local stack: %s (Kafka %s); services ready.%n", system.stack().mode(),
-                system.stack().kafkaBootstrapServers());
+        out.printf("Local stack: %s (Kafka %s); services ready and supervised (a service that dies is restarted,"
+                        + " at most %s).%n", system.stack().mode(), system.stack().kafkaBootstrapServers(),
+                options.restartLimits().describe());
 
         DemoUpload.Uploaded uploaded = system.upload().upload(options.data());
         out.printf("Data %s -> data-set version %s (%s; %s rows accepted, %s rejected)%n", options.data(),
@@ -119,7 +128,7 @@ public final class StackLauncher {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-                    stop(running);
+                    stop(running.get());
                     System.exit(128 + signal.getNumber());
                 });
             } catch (IllegalArgumentException e) {
@@ -128,9 +137,34 @@ public final class StackLauncher {
         }
     }
 
-    private static void stop(AtomicReference<RunningSystem> running) {
-        RunningSystem system = running.getAndSet(null);
-        if (system != null) {
+    /**
+     * A service died more often than the restart limits allow: a system without it only looks alive
+     * (its topics fill up, scenarios stay pending), so the launcher stops everything and exits
+     * non-zero, as a supervisor escalates to its own supervisor (here: whoever started the launcher).
+     * On its own thread: the supervisor that reports it is closed by the stop. The system is the one
+     * given, so this holds even before {@code main} has it.
+     */
+    private static void giveUp(RunningSystem system, ServiceSupervisor.GiveUp giveUp) {
+        gaveUp = true;
+        Thread stopping = new Thread(() -> {
+            System.err.println("rare-earth-stack: " + giveUp.message());
+            System.err.println("rare-earth-stack: stopping the services and the stack (exit code "
+                    + EXIT_SERVICE_FAILED + "); fix the cause (see that log) and start again");
+            stop(system);
+            System.exit(EXIT_SERVICE_FAILED);
+        }, "rare-earth-stack-give-up");
+        stopping.start();
+    }
+
+    private static void stop(RunningSystem system) {
+        if (system == null) {
+            return;
+        }
+        synchronized (STOPPING) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
             System.out.println("Stopping the services, then the stack ...");
             system.close();
             System.out.println("Stopped.");

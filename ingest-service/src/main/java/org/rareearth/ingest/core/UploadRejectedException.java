@@ -17,7 +17,10 @@ public class UploadRejectedException extends RuntimeException {
         TOO_LARGE,
         /** An entry would be written outside the unpack directory (zip slip) or is a link. */
         UNSAFE,
-        /** A readable archive, but not a usable BACI-layout data set (a mandatory file missing, a bad header). */
+        /**
+         * A readable source, but neither a usable BACI data set nor UN Comtrade exports (a mandatory
+         * file or column missing, a bad header).
+         */
         NOT_A_DATASET,
         /** A file that is not what it claims to be: a spreadsheet, an HTML page, an empty or binary file. */
         NOT_THE_FORMAT,

@@ -25,6 +25,11 @@ import org.rareearth.simulation.persistence.SimulationStore;
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultResource {
 
+    /**
+     * The product segment of a result that concerns no single product (the scenario could not be
+     * read, or no data set was there to solve it on): such a result is stored without a product.
+     */
+    public static final String NO_PRODUCT = "none";
     private static final Pattern HS6 = Pattern.compile("\\d{6}");
     private static final Pattern WHOLE = Pattern.compile("\\d{1,9}");
 
@@ -34,8 +39,11 @@ public class ResultResource {
     @GET
     @Path("/{scenarioId}")
     @Operation(summary = "Every result of a scenario: latest scenario version first, then the newest data set,"
-            + " by product and year")
-    @APIResponse(responseCode = "200", description = "[{scenarioVersion,datasetVersion,product,year,status,error}]")
+            + " by product and year",
+            description = "Status rows only; each row's href is the path of its full result (the SimulationResultEvent"
+                    + " with both solutions), GET /results/{scenarioId}/{version}/{product}/{year}?datasetVersion=..;"
+                    + " product 'none' for a failure that concerns no single product")
+    @APIResponse(responseCode = "200", description = "[{scenarioVersion,datasetVersion,product,year,status,error,href}]")
     @APIResponse(responseCode = "404", description = "no request and no result of this scenario")
     public Response list(@PathParam("scenarioId") String scenarioId) {
         List<ResultRecord> rows = store.results(scenarioId);
@@ -50,14 +58,17 @@ public class ResultResource {
                         .thenComparing(r -> -datasetRecency.get(r.datasetVersion))
                         .thenComparing(r -> r.product == null ? "" : r.product)
                         .thenComparingInt(r -> r.year))
-                .map(r -> new ResultSummary(r.scenarioVersion, r.datasetVersion, r.product, r.year, r.status, r.error))
+                .map(r -> ResultSummary.of(scenarioId, r.scenarioVersion, r.datasetVersion, r.product, r.year, r.status,
+                        r.error))
                 .toList();
         return Response.ok(out).build();
     }
 
     @GET
     @Path("/{scenarioId}/{version}/{product}/{year}")
-    @Operation(summary = "One SimulationResultEvent (the newest data-set version unless datasetVersion is given)")
+    @Operation(summary = "One SimulationResultEvent (the newest data-set version unless datasetVersion is given)",
+            description = "The full result a row of GET /results/{scenarioId} links to (its href); product is an HS6"
+                    + " code, or 'none' for a failure that concerns no single product")
     @APIResponse(responseCode = "200", description = "the SimulationResultEvent JSON")
     @APIResponse(responseCode = "400", description = "version, product or year malformed")
     @APIResponse(responseCode = "404", description = "no such result")
@@ -69,19 +80,28 @@ public class ResultResource {
             return ApiError.response(Response.Status.BAD_REQUEST,
                     "path segment version: must be a whole number >= 1, was '" + version + "'");
         }
-        if (!HS6.matcher(product).matches()) {
+        if (!HS6.matcher(product).matches() && !NO_PRODUCT.equals(product)) {
             return ApiError.response(Response.Status.BAD_REQUEST,
-                    "path segment product: must be an HS6 code (6 digits), was '" + product + "'");
+                    "path segment product: must be an HS6 code (6 digits) or '" + NO_PRODUCT + "', was '" + product + "'");
         }
         if (!WHOLE.matcher(year).matches()) {
             return ApiError.response(Response.Status.BAD_REQUEST,
                     "path segment year: must be a whole number, was '" + year + "'");
         }
-        Optional<ResultRecord> row = store.result(scenarioId, Integer.parseInt(version), product, Integer.parseInt(year),
-                datasetVersion);
+        Optional<ResultRecord> row = NO_PRODUCT.equals(product)
+                ? withoutProduct(scenarioId, Integer.parseInt(version), Integer.parseInt(year), datasetVersion)
+                : store.result(scenarioId, Integer.parseInt(version), product, Integer.parseInt(year), datasetVersion);
         return row.map(r -> Response.ok(r.event, MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no result for scenario '" + scenarioId
                         + "' version " + version + ", product " + product + ", year " + year
                         + (datasetVersion == null ? "" : ", data-set version " + datasetVersion)));
+    }
+
+    /** A result stored without a product; the most recently computed one unless a data-set version is given. */
+    private Optional<ResultRecord> withoutProduct(String scenarioId, int version, int year, String datasetVersion) {
+        return store.results(scenarioId).stream()
+                .filter(r -> r.product == null && r.scenarioVersion == version && r.year == year)
+                .filter(r -> datasetVersion == null || datasetVersion.equals(r.datasetVersion))
+                .max(Comparator.comparingLong(r -> r.seq));
     }
 }
