@@ -103,8 +103,8 @@ public class ScenarioRequestPublisher {
                     + (refused ? "Kafka refused it (" + cause(failure) + "); it is not re-sent automatically until the "
                             + "service restarts: raise the limit that refused it (the producer's max.request.size, the topic's "
                             + "max.message.bytes)"
-                            : "the broker did not acknowledge it within the publish timeout of " + seconds(timeout)
-                            + reason(failure) + "; " + resending(resendInterval)), failure);
+                            : "the broker did not acknowledge it" + reason(failure, timeout) + "; "
+                            + resending(resendInterval)), failure);
             this.request = request;
             this.refused = refused;
         }
@@ -143,10 +143,10 @@ public class ScenarioRequestPublisher {
             return false;
         }
 
-        /** What went wrong, without the wrappers; a bare timeout has nothing to add. */
-        private static String reason(Throwable failure) {
-            Throwable cause = unwrap(failure);
-            return cause instanceof TimeoutException ? "" : " (" + cause(failure) + ")";
+        /** Our own wait ran out, or the client reported why it gave up (without the wrappers). */
+        private static String reason(Throwable failure, Duration timeout) {
+            return unwrap(failure) instanceof TimeoutException ? " within the publish timeout of " + seconds(timeout)
+                    : ": " + cause(failure);
         }
 
         private static String cause(Throwable failure) {
