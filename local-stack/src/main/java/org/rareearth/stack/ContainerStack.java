@@ -1,5 +1,7 @@
 package org.rareearth.stack;
 
+import com.github.dockerjava.api.DockerClient;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
@@ -58,6 +60,20 @@ final class ContainerStack implements LocalStack {
     @Override
     public String mode() {
         return CONTAINERS;
+    }
+
+    /** Pauses the Kafka container (the broker stops answering, its port stays mapped); the outage resumes it. */
+    @Override
+    public KafkaOutage stopKafka() {
+        DockerClient docker = DockerClientFactory.instance().client();
+        String id = kafka.getContainerId();
+        docker.pauseContainerCmd(id).exec();
+        AtomicBoolean over = new AtomicBoolean();
+        return () -> {
+            if (over.compareAndSet(false, true)) {
+                docker.unpauseContainerCmd(id).exec();
+            }
+        };
     }
 
     @Override

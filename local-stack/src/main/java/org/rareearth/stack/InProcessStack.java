@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -23,11 +25,14 @@ final class InProcessStack implements LocalStack {
             "group.initial.rebalance.delay.ms", "0",
             "auto.create.topics.enable", "true",
             "num.partitions", "1",
-            // results of a whole scenario year fit comfortably below this
-            "message.max.bytes", "10485760");
+            // results of a whole scenario year, and the largest scenario request (at most 4 MiB,
+            // scenario-service's max.request.size), fit comfortably below this
+            "message.max.bytes", TopicSetup.MAX_MESSAGE_BYTES);
 
     private final KafkaClusterTestKit kafka;
     private final EmbeddedPostgres postgres;
+    /** The broker shutdown in progress, if any (guarded by this). */
+    private Outage outage;
 
     private InProcessStack(KafkaClusterTestKit kafka, EmbeddedPostgres postgres) {
         this.kafka = kafka;
@@ -86,6 +91,52 @@ final class InProcessStack implements LocalStack {
     @Override
     public String mode() {
         return IN_PROCESS;
+    }
+
+    /**
+     * Shuts the broker down; the outage starts it again on the same port: the test kit's socket
+     * factory re-binds the port a restarted broker had (the controller keeps running).
+     */
+    @Override
+    public synchronized KafkaOutage stopKafka() {
+        if (outage != null) {
+            throw new IllegalStateException("Kafka is already stopped: close the running outage first");
+        }
+        BrokerServer broker = kafka.brokers().values().iterator().next();
+        broker.shutdown();
+        outage = new Outage(broker);
+        return outage;
+    }
+
+    /** One broker shutdown; closing restarts the broker once. */
+    private final class Outage implements KafkaOutage {
+
+        private final BrokerServer broker;
+        private boolean over;
+
+        Outage(BrokerServer broker) {
+            this.broker = broker;
+        }
+
+        @Override
+        public void close() {
+            synchronized (InProcessStack.this) {
+                if (over) {
+                    return;
+                }
+                over = true;
+                outage = null;
+                broker.startup();
+                try {
+                    kafka.waitForReadyBrokers();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while Kafka restarted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("in-process Kafka did not become ready again: " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     @Override

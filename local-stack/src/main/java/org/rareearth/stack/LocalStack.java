@@ -32,6 +32,14 @@ public interface LocalStack extends AutoCloseable {
     /** {@value #IN_PROCESS} or {@value #CONTAINERS}. */
     String mode();
 
+    /**
+     * Takes the Kafka broker down, keeping its address, topics and data, until the returned outage
+     * is closed: for tests of what the services do while Kafka is unreachable. In-process the
+     * broker is shut down (connections are refused) and started again on the same port; in a
+     * container the broker is paused (it stops answering) and resumed.
+     */
+    KafkaOutage stopKafka();
+
     @Override
     void close();
 

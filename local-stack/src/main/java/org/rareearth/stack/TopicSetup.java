@@ -26,7 +26,11 @@ public final class TopicSetup {
 
     /** A single broker can only hold one replica. */
     private static final short REPLICATION = 1;
-    /** Results of a whole scenario year fit below this (the in-process broker allows the same). */
+    /**
+     * Results of a whole scenario year, and the largest scenario request (at most 4 MiB, the
+     * max.request.size of scenario-service's producer), fit below this; the in-process broker allows
+     * the same.
+     */
     static final String MAX_MESSAGE_BYTES = "10485760";
     private static final long TIMEOUT_SECONDS = 30;
 

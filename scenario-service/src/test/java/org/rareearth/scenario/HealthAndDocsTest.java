@@ -27,7 +27,9 @@ class HealthAndDocsTest {
         TestData.ensureCatalogue();
         given().get("/q/metrics").then().statusCode(200).body(containsString("rareearth_scenario_consumed_total"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/scenarios/{id}/forecast"))
-                .body(containsString("/catalog"));
+                .body(containsString("/catalog"))
+                .body(containsString("rareearth.scenario.max-document-bytes"))
+                .body(containsString("\"422\""));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

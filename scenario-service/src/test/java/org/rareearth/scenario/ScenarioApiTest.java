@@ -65,13 +65,16 @@ class ScenarioApiTest {
                 .body("status", equalTo("pending")).body("archived", equalTo(false))
                 .body("document.baseYear", equalTo(2023)).body("document.events", hasSize(1))
                 .body("document.events[0].rate", equalTo(0.25f));
-        given().get("/scenarios").then().statusCode(200).body("id", hasItem(id));
+        int total = given().get("/scenarios").then().statusCode(200).extract().path("total");
+        // oldest first: the newest scenario is the last item
+        given().queryParam("offset", total - 1).get("/scenarios").then().statusCode(200)
+                .body("items.id", equalTo(List.of(id))).body("items[0].name", equalTo("created"));
         given().get("/scenarios/" + id + "/status").then().statusCode(200)
                 .body("status", equalTo("pending")).body("expected", equalTo(2)).body("received", equalTo(0));
     }
 
     @Test
-    void invalidDocumentsAreRejectedNamingEachField() {
+    void invalidDocumentsAreUnprocessableNamingEachField() {
         String negativeRate = """
                 {"name": "bad", "baseYear": 2023, "events": [{"type": "TARIFF", "importers": ["USA"], "rate": -0.1}]}""";
         problems(negativeRate, "events[0].rate", "must be >= 0");
@@ -88,20 +91,36 @@ class ScenarioApiTest {
                 {"name": "bad", "baseYear": 1999, "events": []}""";
         problems(yearWithoutData, "baseYear", "must be a year with data (2023-2023), was 1999");
 
-        problems("{\"name\": ", "", "malformed JSON");
+        // well-formed JSON that is no document object is invalid content too
+        problems("[1, 2]", "", "must be a JSON object");
 
         // every problem at once
         String several = """
                 {"name": "bad", "baseYear": 1999, "events": [{"type": "TARIFF", "importers": ["XXX"], "rate": -1}]}""";
-        given().contentType(ContentType.JSON).body(several).post("/scenarios").then().statusCode(400)
+        given().contentType(ContentType.JSON).body(several).post("/scenarios").then().statusCode(422)
                 .body("problems.path", hasItem("baseYear"))
                 .body("problems.path", hasItem("events[0].importers[0]"))
                 .body("problems.path", hasItem("events[0].rate"));
     }
 
+    @Test
+    void malformedJsonAndAnEmptyBodyAreBadRequests() {
+        malformed("{\"name\": ", "", "malformed JSON");
+        malformed("", "", "empty document");
+        malformed("{\"name\": \"a\"} trailing", "", "malformed JSON");
+    }
+
+    private static void malformed(String document, String path, String message) {
+        assertProblem(given().contentType(ContentType.JSON).body(document).post("/scenarios")
+                .then().statusCode(400).extract().jsonPath().getList("problems"), document, path, message);
+    }
+
     private static void problems(String document, String path, String message) {
-        List<Map<String, String>> problems = given().contentType(ContentType.JSON).body(document).post("/scenarios")
-                .then().statusCode(400).extract().jsonPath().getList("problems");
+        assertProblem(given().contentType(ContentType.JSON).body(document).post("/scenarios")
+                .then().statusCode(422).extract().jsonPath().getList("problems"), document, path, message);
+    }
+
+    private static void assertProblem(List<Map<String, String>> problems, String document, String path, String message) {
         assertThat(problems).as("problems of %s", document)
                 .anySatisfy(p -> {
                     assertThat(p.get("path")).isEqualTo(path);
@@ -131,7 +150,7 @@ class ScenarioApiTest {
         given().contentType(ContentType.JSON)
                 .body("{\"type\": \"TARIFF\", \"importers\": [\"USA\"], \"rate\": -0.5, \"colour\": 1}")
                 .post("/scenarios/" + id + "/events")
-                .then().statusCode(400)
+                .then().statusCode(422)
                 .body("problems.path", hasItem("events[1].rate"))
                 .body("problems.path", hasItem("events[1].colour"));
         given().contentType(ContentType.JSON).body("{\"type\": ").post("/scenarios/" + id + "/events")

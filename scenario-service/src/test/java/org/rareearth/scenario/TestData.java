@@ -19,6 +19,11 @@ public final class TestData {
     public static final String PRODUCT = "850511";
     public static final String NOTICE = "test data, a reconstruction";
 
+    /** Characters of one padding group's name, below Jackson's limit for a JSON name. */
+    private static final int GROUP_NAME_LENGTH = 40_000;
+    /** Separator, index, quotes and members of one padding group. */
+    private static final int GROUP_OVERHEAD = 20;
+
     private TestData() {
     }
 
@@ -49,6 +54,24 @@ public final class TestData {
                 {"name": "%s", "baseYear": 2023, "horizon": 2024, "products": ["850511"],
                  "events": [{"type": "TARIFF", "year": 2024, "importers": ["USA"], "exporters": ["CHN"], "rate": 0.25, "mode": "add"}]}
                 """.formatted(name);
+    }
+
+    /**
+     * A valid document padded to about {@code bytes} by groups whose names are {@code padding}
+     * repeated (a JSON name may be at most 50 000 characters long, so it takes several).
+     */
+    public static String paddedDocument(String name, String padding, int bytes) {
+        String[] parts = document(name).split("\"events\"", 2);
+        StringBuilder doc = new StringBuilder(bytes + GROUP_NAME_LENGTH).append(parts[0]).append("\"groups\": {");
+        String tail = "}, \"events\"" + parts[1];
+        String group = padding.repeat(GROUP_NAME_LENGTH / padding.length());
+        for (int i = 0; doc.length() + tail.length() < bytes; i++) {
+            int room = bytes - doc.length() - tail.length() - GROUP_OVERHEAD;
+            doc.append(i == 0 ? "" : ", ").append('"').append(i).append(' ')
+                    .append(room >= group.length() ? group : group.substring(0, Math.max(0, room - room % padding.length())))
+                    .append("\": [\"USA\"]");
+        }
+        return doc.append(tail).toString();
     }
 
     public static SimulationResultEvent result(String id, int version, int year) {

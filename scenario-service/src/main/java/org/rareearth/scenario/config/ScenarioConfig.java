@@ -12,7 +12,21 @@ public interface ScenarioConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
-    /** Re-send, at start-up, scenario requests that were stored but never acknowledged by the broker. */
-    @WithDefault("true")
-    boolean resendOnStart();
+    /**
+     * How often scenario requests stored but not acknowledged by the broker are re-sent, from start-up on
+     * ({@code off} disables it; read by the scheduler as {@code ${rareearth.scenario.resend-interval}}).
+     */
+    @WithDefault("10s")
+    String resendInterval();
+
+    /**
+     * Largest scenario document accepted (bytes, UTF-8): the body of POST /scenarios and of POST
+     * /scenarios/{id}/events, and the stored document in canonical form. Larger answers 413.
+     */
+    @WithDefault("1048576")
+    int maxDocumentBytes();
+
+    /** Longest scenario name accepted (characters); longer answers 422 naming {@code name}. */
+    @WithDefault("200")
+    int maxNameLength();
 }

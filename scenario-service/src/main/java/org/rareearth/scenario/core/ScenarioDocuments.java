@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioContext;
@@ -41,13 +42,45 @@ public final class ScenarioDocuments {
     }
 
     /**
-     * Validates a whole document.
+     * Validates a whole document, including the limits of the service: a name over
+     * {@link DocumentLimits#maxNameLength()} is one more problem at {@code name}; a canonical form over
+     * {@link DocumentLimits#maxDocumentBytes()} is refused as too large.
      *
-     * @throws ScenarioException naming every invalid field
+     * @throws ScenarioException         naming every invalid field
+     * @throws DocumentTooLargeException the canonical document is over the limit
      */
-    public static Validated validate(String json, ScenarioContext context) {
-        Scenario scenario = ScenarioReader.read(json, context);
-        return new Validated(scenario, ScenarioWriter.toJson(scenario));
+    public static Validated validate(String json, ScenarioContext context, DocumentLimits limits) {
+        Scenario scenario;
+        try {
+            scenario = ScenarioReader.read(json, context);
+        } catch (ScenarioException e) {
+            throw e.malformed() ? e : withNameProblem(e, json, limits);
+        }
+        limits.nameProblem(scenario.name()).ifPresent(p -> {
+            throw new ScenarioException(List.of(p));
+        });
+        Validated validated = new Validated(scenario, ScenarioWriter.toJson(scenario));
+        limits.checkCanonical(validated.document());
+        return validated;
+    }
+
+    /** The reader's problems and, first (the name leads a document), a name that is too long. */
+    private static ScenarioException withNameProblem(ScenarioException e, String json, DocumentLimits limits) {
+        JsonNode name;
+        try {
+            name = MAPPER.readTree(json).get("name");
+        } catch (JsonProcessingException notReadable) {
+            return e;
+        }
+        if (name == null || !name.isTextual()) {
+            return e;
+        }
+        return limits.nameProblem(name.textValue()).map(p -> {
+            List<ScenarioProblem> problems = new ArrayList<>();
+            problems.add(p);
+            problems.addAll(e.problems());
+            return new ScenarioException(problems);
+        }).orElse(e);
     }
 
     /**
@@ -55,10 +88,12 @@ public final class ScenarioDocuments {
      * as a whole: a problem of the new event is reported under its place in the new document, e.g.
      * {@code events[3].rate}.
      *
-     * @throws ScenarioException naming every invalid field (also of the earlier document, should it no
-     *                           longer fit the latest data)
+     * @throws ScenarioException         naming every invalid field (also of the earlier document, should it
+     *                                   no longer fit the latest data)
+     * @throws DocumentTooLargeException the new document is over the limit
      */
-    public static Validated append(String previousDocument, String eventJson, ScenarioContext context) {
+    public static Validated append(String previousDocument, String eventJson, ScenarioContext context,
+                                   DocumentLimits limits) {
         ObjectNode document;
         try {
             document = (ObjectNode) MAPPER.readTree(previousDocument);
@@ -69,7 +104,7 @@ public final class ScenarioDocuments {
         ArrayNode events = existing instanceof ArrayNode a ? a : document.putArray("events");
         String path = "events[" + events.size() + "]";
         if (eventJson == null || eventJson.isBlank()) {
-            throw new ScenarioException(List.of(new ScenarioProblem(path, "empty body, expected one policy event object")));
+            throw ScenarioException.malformed(new ScenarioProblem(path, "empty body, expected one policy event object"));
         }
         JsonNode event;
         try {
@@ -77,12 +112,12 @@ public final class ScenarioDocuments {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException(List.of(new ScenarioProblem(path, "malformed JSON" + where + ": "
-                    + e.getOriginalMessage())));
+            throw ScenarioException.malformed(new ScenarioProblem(path, "malformed JSON" + where + ": "
+                    + e.getOriginalMessage()));
         }
         events.add(event);
         try {
-            return validate(MAPPER.writeValueAsString(document), context);
+            return validate(MAPPER.writeValueAsString(document), context, limits);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("document cannot be written back as JSON", e);
         }

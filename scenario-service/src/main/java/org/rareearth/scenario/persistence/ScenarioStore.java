@@ -106,9 +106,20 @@ public class ScenarioStore {
         return ScenarioEntity.<ScenarioEntity>findByIdOptional(id).map(this::view);
     }
 
+    /** One page of scenarios, oldest first, and how many there are in all. */
+    public record Listing(List<ScenarioSummary> items, long total) {
+    }
+
+    /** Scenarios {@code offset .. offset + limit - 1} in creation order, without their documents. */
     @Transactional
-    public List<ScenarioView> list() {
-        return ScenarioEntity.<ScenarioEntity>list("order by createdAt, id").stream().map(this::view).toList();
+    public Listing list(int offset, int limit) {
+        List<ScenarioSummary> items = ScenarioEntity.getEntityManager().createQuery(
+                        "select new org.rareearth.scenario.persistence.ScenarioSummary(s.id, s.name, v.version, v.status,"
+                                + " s.archived) from ScenarioEntity s, ScenarioVersionEntity v"
+                                + " where v.scenarioId = s.id and v.version = s.currentVersion order by s.createdAt, s.id",
+                        ScenarioSummary.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return new Listing(items, ScenarioEntity.count());
     }
 
     private ScenarioView view(ScenarioEntity s) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.rareearth.scenario.core.DocumentTooLargeException;
 import org.rareearth.scenario.core.NoTradeDataException;
 import org.rareearth.scenario.core.ScenarioArchivedException;
 import org.rareearth.scenario.core.ScenarioNotFoundException;
@@ -17,14 +18,27 @@ import org.rareearth.shared.scenario.ScenarioException;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    private static final int UNPROCESSABLE = 422;
 
     public record Problem(String path, String message) {
     }
 
+    /**
+     * No JSON document at all (empty, not well-formed) is a bad request; a well-formed document whose
+     * fields are invalid is unprocessable content.
+     */
     @ServerExceptionMapper
     public Response invalid(ScenarioException e) {
         List<Problem> problems = e.problems().stream().map(p -> new Problem(p.path(), p.message())).toList();
-        return json(Response.Status.BAD_REQUEST, Map.of("problems", problems));
+        return json(e.malformed() ? Response.Status.BAD_REQUEST.getStatusCode() : UNPROCESSABLE,
+                Map.of("problems", problems));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(DocumentTooLargeException e) {
+        LOG.infof("scenario document refused: %s", e.getMessage());
+        return json(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
+                Map.of("error", e.getMessage(), "limit", e.limit()));
     }
 
     @ServerExceptionMapper
@@ -46,7 +60,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unpublished(PublishFailedException e) {
-        LOG.warn(e.getMessage());
+        if (e.refused()) {
+            LOG.error(e.getMessage());
+        } else {
+            LOG.warn(e.getMessage());
+        }
         return json(Response.Status.SERVICE_UNAVAILABLE, Map.of("error", e.getMessage(),
                 "id", e.request().scenarioId(), "version", e.request().version()));
     }
@@ -54,8 +72,11 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        return json(Response.Status.fromStatusCode(status) == null ? Response.Status.BAD_REQUEST
-                : Response.Status.fromStatusCode(status), Map.of("error", String.valueOf(e.getMessage())));
+        String message = status == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()
+                ? "unsupported or missing Content-Type: send the scenario document or policy event as application/json"
+                : String.valueOf(e.getMessage());
+        return json(Response.Status.fromStatusCode(status) == null ? Response.Status.BAD_REQUEST.getStatusCode()
+                : status, Map.of("error", message));
     }
 
     @ServerExceptionMapper
@@ -70,6 +91,10 @@ public class ErrorMapper {
     }
 
     private static Response json(Response.Status status, Object body) {
+        return json(status.getStatusCode(), body);
+    }
+
+    private static Response json(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }

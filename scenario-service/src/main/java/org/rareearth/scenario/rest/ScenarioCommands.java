@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.rareearth.scenario.config.ScenarioConfig;
 import org.rareearth.scenario.core.Catalogue;
+import org.rareearth.scenario.core.DocumentLimits;
 import org.rareearth.scenario.core.NoTradeDataException;
+import org.rareearth.scenario.core.ScenarioNotFoundException;
 import org.rareearth.scenario.core.ScenarioDocuments;
 import org.rareearth.scenario.core.ScenarioDocuments.Validated;
 import org.rareearth.scenario.messaging.ScenarioRequestPublisher;
@@ -19,8 +22,9 @@ import org.rareearth.shared.scenario.ScenarioProblem;
 
 /**
  * What an analyst can do to a scenario: each change is validated against the data-set version
- * its document pins, else the current one, stored as a new version in its own transaction, then published and acknowledged by the
- * broker before the call answers.
+ * its document pins, else the current one, and against the service's limits (name length,
+ * document size), stored as a new version in its own transaction, then published and acknowledged
+ * by the broker before the call answers. Nothing that breaks a limit is stored.
  */
 @ApplicationScoped
 public class ScenarioCommands {
@@ -34,8 +38,11 @@ public class ScenarioCommands {
     @Inject
     ScenarioRequestPublisher publisher;
 
+    @Inject
+    ScenarioConfig config;
+
     public StoredRequest create(String document) {
-        Validated validated = ScenarioDocuments.validate(document, dataFor(document).context());
+        Validated validated = ScenarioDocuments.validate(document, dataFor(document).context(), limits());
         StoredRequest stored = scenarios.create(UUID.randomUUID().toString(), validated);
         publisher.publish(stored);
         return stored;
@@ -43,11 +50,11 @@ public class ScenarioCommands {
 
     public StoredRequest appendEvent(String id, String event) {
         // an unknown id is a 404 even before any data arrived
-        String current = scenarios.find(id).orElseThrow(() -> new org.rareearth.scenario.core.ScenarioNotFoundException(id))
-                .document();
+        String current = scenarios.find(id).orElseThrow(() -> new ScenarioNotFoundException(id)).document();
         // an event cannot change the pin: the data are those of the document it is appended to
         Catalogue data = dataFor(current);
-        StoredRequest stored = scenarios.append(id, previous -> ScenarioDocuments.append(previous, event, data.context()));
+        StoredRequest stored = scenarios.append(id, previous -> ScenarioDocuments.append(previous, event, data.context(),
+                limits()));
         publisher.publish(stored);
         return stored;
     }
@@ -56,6 +63,10 @@ public class ScenarioCommands {
     public void archive(String id) {
         Optional<StoredRequest> request = scenarios.archive(id);
         request.ifPresent(publisher::publish);
+    }
+
+    public DocumentLimits limits() {
+        return new DocumentLimits(config.maxDocumentBytes(), config.maxNameLength());
     }
 
     /**

@@ -6,17 +6,25 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +57,10 @@ public class ScenarioResource {
     public record Summary(String id, String name, int version, String status, boolean archived) {
     }
 
+    /** One page of GET /scenarios; {@code next} is the URL of the following page, null on the last. */
+    public record Page(List<Summary> items, long total, int offset, int limit, String next) {
+    }
+
     public record Detail(String id, String name, int version, String status, String reason, boolean archived,
                          JsonNode document) {
     }
@@ -58,23 +70,48 @@ public class ScenarioResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Create a scenario from a scenario document (version 1), validated against the latest data")
-    @RequestBody(description = "scenario document, MODEL.md section 11")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a scenario from a scenario document (version 1), validated against the latest data",
+            description = "Only Content-Type application/json is accepted (a browser on another site cannot send it "
+                    + "without a CORS preflight). The document may be at most rareearth.scenario.max-document-bytes "
+                    + "(default 1 MiB), also once its defaults are written out; the name at most "
+                    + "rareearth.scenario.max-name-length characters (default 200).")
+    @RequestBody(required = true, description = "scenario document, MODEL.md section 11",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "201", description = "{id, version, status}")
-    @APIResponse(responseCode = "400", description = "{problems:[{path,message}]}")
+    @APIResponse(responseCode = "400", description = "{problems:[{path,message}]}: empty body or malformed JSON")
     @APIResponse(responseCode = "409", description = "no trade data ingested yet")
-    public Response create(String document) {
+    @APIResponse(responseCode = "413", description = "{error, limit}: document over rareearth.scenario.max-document-bytes")
+    @APIResponse(responseCode = "415", description = "{error}: Content-Type missing or not application/json")
+    @APIResponse(responseCode = "422", description = "{problems:[{path,message}]}: a JSON document whose fields are "
+            + "invalid (every problem, each at its field path; name over the length limit at path name)")
+    @APIResponse(responseCode = "503", description = "{error, id, version}: stored, but the broker did not acknowledge "
+            + "it; re-sent automatically")
+    public Response create(InputStream body,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
+        String document = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
+                "the scenario document", "");
         StoredRequest stored = commands.create(document);
         return Response.created(URI.create("/scenarios/" + stored.scenarioId()))
                 .entity(new Accepted(stored.scenarioId(), stored.version(), label(stored.status()))).build();
     }
 
     @GET
-    @Operation(summary = "Every scenario with its current version and status")
-    public List<Summary> list() {
-        return scenarios.list().stream()
+    @Operation(summary = "Scenarios with their current version and status, a page at a time (oldest first)")
+    @APIResponse(responseCode = "200", description = "{items:[{id,name,version,status,archived}], total, offset, "
+            + "limit, next}; next is the URL of the following page, null on the last")
+    @APIResponse(responseCode = "400", description = "{error}: offset or limit not a whole number, or out of range")
+    public Page list(@Parameter(description = "items to skip, >= 0 (default 0)") @QueryParam("offset") String offset,
+                     @Parameter(description = "page size, " + Paging.MIN_LIMIT + ".." + Paging.MAX_LIMIT
+                             + " (default " + Paging.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit) {
+        Paging paging = Paging.of(offset, limit);
+        ScenarioStore.Listing listing = scenarios.list(paging.offset(), paging.limit());
+        List<Summary> items = listing.items().stream()
                 .map(s -> new Summary(s.id(), s.name(), s.version(), s.status().label(), s.archived())).toList();
+        return new Page(items, listing.total(), paging.offset(), paging.limit(),
+                paging.next(listing.total()).map(p -> "/scenarios?offset=" + p.offset() + "&limit=" + p.limit())
+                        .orElse(null));
     }
 
     @GET
@@ -89,14 +126,29 @@ public class ScenarioResource {
 
     @POST
     @Path("{id}/events")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Append one policy event: a new scenario version, validated as a whole and published")
-    @RequestBody(description = "one policy event object, as in the document's events array")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Append one policy event: a new scenario version, validated as a whole and published",
+            description = "Only Content-Type application/json. The event body and the new document may each be at most "
+                    + "rareearth.scenario.max-document-bytes.")
+    @RequestBody(required = true, description = "one policy event object, as in the document's events array",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "201", description = "{id, version, status}")
-    @APIResponse(responseCode = "400", description = "{problems:[{path,message}]}, paths as in the new document")
+    @APIResponse(responseCode = "400", description = "{problems:[{path,message}]}: empty body or malformed JSON, "
+            + "at path events[N]")
     @APIResponse(responseCode = "404", description = "unknown id")
     @APIResponse(responseCode = "409", description = "scenario archived")
-    public Response appendEvent(@PathParam("id") String id, String event) {
+    @APIResponse(responseCode = "413", description = "{error, limit}: event or new document over "
+            + "rareearth.scenario.max-document-bytes")
+    @APIResponse(responseCode = "415", description = "{error}: Content-Type missing or not application/json")
+    @APIResponse(responseCode = "422", description = "{problems:[{path,message}]}, paths as in the new document "
+            + "(events[N]...)")
+    @APIResponse(responseCode = "503", description = "{error, id, version}: stored, but the broker did not acknowledge "
+            + "it; re-sent automatically")
+    public Response appendEvent(@PathParam("id") String id, InputStream body,
+                                @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
+        String event = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
+                "the policy event", "events");
         StoredRequest stored = commands.appendEvent(id, event);
         return Response.created(URI.create("/scenarios/" + id))
                 .entity(new Accepted(stored.scenarioId(), stored.version(), label(stored.status()))).build();
@@ -107,6 +159,8 @@ public class ScenarioResource {
     @Operation(summary = "Archive a scenario (published with archived=true; it takes no further events)")
     @APIResponse(responseCode = "204", description = "archived")
     @APIResponse(responseCode = "404", description = "unknown id")
+    @APIResponse(responseCode = "503", description = "{error, id, version}: archived, but the broker did not acknowledge "
+            + "it; re-sent automatically")
     public Response archive(@PathParam("id") String id) {
         commands.archive(id);
         return Response.noContent().build();

@@ -137,7 +137,7 @@ public final class ScenarioReader {
             throw new NullPointerException("context");
         }
         if (json == null || json.isBlank()) {
-            throw new ScenarioException(List.of(new ScenarioProblem("", "empty document")));
+            throw ScenarioException.malformed(new ScenarioProblem("", "empty document"));
         }
         JsonNode root;
         try {
@@ -145,8 +145,8 @@ public final class ScenarioReader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException(List.of(new ScenarioProblem("", "malformed JSON" + where + ": "
-                    + e.getOriginalMessage())));
+            throw ScenarioException.malformed(new ScenarioProblem("", "malformed JSON" + where + ": "
+                    + e.getOriginalMessage()));
         }
         return new ScenarioReader(context).scenario(root);
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -306,5 +307,17 @@ class SimulationServiceTest {
 
     private static String now() {
         return java.time.Instant.now().toString();
+    }
+
+    /** CORS is answered only for the origins configured ({@code %test.quarkus.http.cors.origins=http://allowed.example}). */
+    @Test
+    void crossOriginRequestsAreAnsweredOnlyForTheConfiguredOrigin() {
+        given().header("Origin", "http://other.example").header("Access-Control-Request-Method", "GET")
+                .options("/results/some-scenario").then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "http://other.example").get("/q/health/live")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "http://allowed.example").header("Access-Control-Request-Method", "GET")
+                .options("/results/some-scenario").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://allowed.example");
     }
 }
