@@ -104,6 +104,18 @@ class ScenarioApiTest {
     }
 
     @Test
+    void aNulCharacterIsInvalidInputNamingItsFieldAndNothingIsStored() {
+        // issue 14 item 4: "\u0000" in JSON reached PostgreSQL (invalid byte sequence) and answered 500
+        int before = given().get("/scenarios").then().statusCode(200).extract().path("total");
+        problems(TestData.document("\\u0000"), "name", "NUL character");
+        problems(TestData.document("ok").replace("\"USA\"]", "\"USA\"], \"note\\u0000\": 1"),
+                "events[0].note\\u0000", "NUL character");
+        given().get("/scenarios").then().statusCode(200).body("total", equalTo(before));
+        // and the service keeps serving
+        create(TestData.document("after a NUL"));
+    }
+
+    @Test
     void malformedJsonAndAnEmptyBodyAreBadRequests() {
         malformed("{\"name\": ", "", "malformed JSON");
         malformed("", "", "empty document");
