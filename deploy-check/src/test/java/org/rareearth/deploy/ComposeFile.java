@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * docker-compose.yml as Debian's docker-compose 1.29.2 reads it: validated ({@code config -q}) and
@@ -13,6 +15,8 @@ import java.util.List;
  */
 final class ComposeFile {
 
+    private static final Map<Path, JsonNode> RESOLVED = new ConcurrentHashMap<>();
+
     private ComposeFile() {
     }
 
@@ -20,10 +24,13 @@ final class ComposeFile {
         return compose(repository, "config", "-q");
     }
 
+    /** Resolved once per run (docker-compose takes a second or two); each caller gets its own copy to change. */
     static JsonNode resolved(Repository repository) {
-        Command run = compose(repository, "config");
-        assertTrue(run.succeeded(), run::describe);
-        return StrictManifests.documents(run.stdout()).get(0);
+        return RESOLVED.computeIfAbsent(repository.root(), root -> {
+            Command run = compose(repository, "config");
+            assertTrue(run.succeeded(), run::describe);
+            return StrictManifests.documents(run.stdout()).get(0);
+        }).deepCopy();
     }
 
     private static Command compose(Repository repository, String... arguments) {

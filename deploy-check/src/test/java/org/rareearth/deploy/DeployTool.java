@@ -48,8 +48,7 @@ public enum DeployTool {
 
     Optional<Path> locate(Repository repository) {
         if (this == KUBECTL) {
-            String override = System.getProperty("rareearth.kubectl");
-            Path path = override != null ? Path.of(override) : repository.resolve(".ci/tools/bin/kubectl");
+            Path path = kubectlPath(repository);
             return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
         String pathVariable = System.getenv().getOrDefault("PATH", "");
@@ -62,9 +61,14 @@ public enum DeployTool {
         return Optional.empty();
     }
 
+    /** -Drareearth.kubectl if given, else the place .ci/install-deploy-tools puts it. */
+    private static Path kubectlPath(Repository repository) {
+        String override = System.getProperty("rareearth.kubectl");
+        return override != null ? Path.of(override) : repository.resolve(".ci/tools/bin/kubectl");
+    }
+
     private String where(Repository repository) {
-        return this == KUBECTL ? "looked at " + repository.resolve(".ci/tools/bin/kubectl") + " and -Drareearth.kubectl"
-                : "looked on PATH";
+        return this == KUBECTL ? "looked at " + kubectlPath(repository) : "looked on PATH";
     }
 
     static boolean underCi() {

@@ -1,6 +1,7 @@
 package org.rareearth.deploy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -28,6 +29,7 @@ import java.util.Optional;
  */
 public enum ManifestKind {
 
+    NAMESPACE("v1", "Namespace", Namespace.class, false),
     CONFIG_MAP("v1", "ConfigMap", ConfigMap.class, false),
     SECRET("v1", "Secret", Secret.class, false),
     SERVICE("v1", "Service", Service.class, false),

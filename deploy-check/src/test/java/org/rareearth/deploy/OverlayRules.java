@@ -48,11 +48,15 @@ final class OverlayRules {
                                  SystemImages images) {
         List<String> problems = new ArrayList<>();
         for (Manifest m : manifests.all()) {
+            if (m.kind() == ManifestKind.NAMESPACE) {
+                continue;
+            }
             if (!environment.namespace().equals(m.namespace())) {
                 problems.add(m.kind().kind() + " " + m.name() + ": namespace " + m.namespace() + ", " + environment.namespace()
                         + " expected");
             }
         }
+        problems.addAll(namespace(manifests, environment));
         if (!manifests.of(ManifestKind.SECRET).isEmpty()) {
             problems.add("the manifests hold a Secret: credentials are referenced, never committed");
         }
@@ -84,6 +88,20 @@ final class OverlayRules {
         problems.addAll(database(manifests, environment));
         problems.addAll(ingress(manifests));
         return problems;
+    }
+
+    /** The overlay creates its namespace, with Pod Security "restricted" enforced. */
+    private static List<String> namespace(Manifests manifests, Environment environment) {
+        List<Manifest> namespaces = manifests.of(ManifestKind.NAMESPACE);
+        if (namespaces.size() != 1 || !namespaces.get(0).name().equals(environment.namespace())) {
+            return List.of("the overlay must create exactly its namespace " + environment.namespace() + ", creates "
+                    + namespaces.stream().map(Manifest::name).toList());
+        }
+        Map<String, String> labels = ((io.fabric8.kubernetes.api.model.Namespace) namespaces.get(0).typed()).getMetadata().getLabels();
+        if (labels == null || !"restricted".equals(labels.get("pod-security.kubernetes.io/enforce"))) {
+            return List.of("Namespace " + environment.namespace() + ": pod-security.kubernetes.io/enforce must be restricted");
+        }
+        return List.of();
     }
 
     private static List<String> serviceAndBudget(Manifests manifests, Deployment deployment, ServiceConfiguration config) {

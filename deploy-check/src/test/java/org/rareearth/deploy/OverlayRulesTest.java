@@ -105,6 +105,9 @@ class OverlayRulesTest {
                                 "simulation-service").path("spec").path("triggers").get(0).path("metadata"))
                                 .put("bootstrapServers", "rare-earth-kafka-kafka-bootstrap:9092"),
                         "ScaledObject simulation-service: bootstrapServers"),
+                mistake("pod security not enforced", Environment.PROD, d -> ((ObjectNode) d.get("Namespace", "rare-earth")
+                                .path("metadata").path("labels")).put("pod-security.kubernetes.io/enforce", "baseline"),
+                        "Namespace rare-earth: pod-security.kubernetes.io/enforce must be restricted"),
                 mistake("the dashboard not routed", Environment.DEV, d -> ((ObjectNode) d.get("Ingress", "rare-earth").path("spec")
                                 .path("rules").get(0).path("http").path("paths").get(2)).put("path", "/dashboard"),
                         "Ingress: / must reach network-service"));
