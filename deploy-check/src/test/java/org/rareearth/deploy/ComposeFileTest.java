@@ -92,6 +92,8 @@ class ComposeFileTest {
                         "postgres: image postgres:16-alpine must be the official postgres image, pinned"),
                 mistake("no demo data", c -> service(c, "ingest-service").remove("volumes"),
                         "ingest-service: the demo data"),
+                mistake("a misspelt broker variable", c -> ((ObjectNode) service(c, ComposeRules.KAFKA).path("environment"))
+                        .put("KAFKA_AUTO_CREATE_TOPIC_ENABLE", "false"), "kafka: auto.create.topic.enable is not a Kafka broker setting"),
                 mistake("capabilities kept", c -> service(c, "network-service").remove("cap_drop"),
                         "network-service: cap_drop must hold ALL"),
                 mistake("a writable root", c -> service(c, "scenario-service").put("read_only", false),

@@ -65,6 +65,13 @@ final class ComposeRules {
         if (!kafka.path("environment").path("KAFKA_PROCESS_ROLES").asText().contains("controller")) {
             problems.add("kafka: KRaft (KAFKA_PROCESS_ROLES broker,controller) expected");
         }
+        Map<String, String> settings = new java.util.TreeMap<>();
+        kafka.path("environment").fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("KAFKA_") && !BrokerSettings.LAUNCHER_VARIABLES.contains(e.getKey())) {
+                settings.put(BrokerSettings.fromImageVariable(e.getKey()), e.getValue().asText());
+            }
+        });
+        problems.addAll(BrokerSettings.problems("kafka", settings));
         problems.addAll(namedVolume("kafka", kafka, kafka.path("environment").path("KAFKA_LOG_DIRS").asText(), config));
         if (!kafka.path("healthcheck").has("test")) {
             problems.add("kafka: no healthcheck");

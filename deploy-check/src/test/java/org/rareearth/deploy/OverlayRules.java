@@ -400,6 +400,7 @@ final class OverlayRules {
                 problems.add("Kafka: " + key + " is " + config.get(key) + ", " + environment + " needs " + value);
             }
         });
+        problems.addAll(BrokerSettings.problems("Kafka spec.kafka.config", config));
         if (!"false".equals(String.valueOf(config.get("auto.create.topics.enable")))) {
             problems.add("Kafka: auto.create.topics.enable must be false (topics are KafkaTopics)");
         }

@@ -105,6 +105,12 @@ class OverlayRulesTest {
                                 "simulation-service").path("spec").path("triggers").get(0).path("metadata"))
                                 .put("bootstrapServers", "rare-earth-kafka-kafka-bootstrap:9092"),
                         "ScaledObject simulation-service: bootstrapServers"),
+                mistake("a misspelt broker setting", Environment.PROD, d -> ((ObjectNode) d.get("Kafka", "rare-earth-kafka")
+                                .path("spec").path("kafka").path("config")).put("auto.create.topic.enable", false),
+                        "Kafka spec.kafka.config: auto.create.topic.enable is not a Kafka broker setting"),
+                mistake("a broker setting out of range", Environment.DEV, d -> ((ObjectNode) d.get("Kafka", "rare-earth-kafka")
+                                .path("spec").path("kafka").path("config")).put("min.insync.replicas", 0),
+                        "Kafka spec.kafka.config: min.insync.replicas=0"),
                 mistake("pod security not enforced", Environment.PROD, d -> ((ObjectNode) d.get("Namespace", "rare-earth")
                                 .path("metadata").path("labels")).put("pod-security.kubernetes.io/enforce", "baseline"),
                         "Namespace rare-earth: pod-security.kubernetes.io/enforce must be restricted"),
