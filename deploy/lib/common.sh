@@ -53,6 +53,16 @@ podman_pick_storage() {
   fi
 }
 
+# Removes a private storage: the overlay driver bind-mounts its directory onto itself, and a mount
+# may outlive podman when a command failed, so unmount what is still mounted below it first.
+podman_remove_store() {
+  local store="$1" m
+  [ -d "$store" ] || return 0
+  store="$(cd "$store" && pwd -P)"
+  { findmnt -rn -o TARGET | grep -F "$store/" || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$store"
+}
+
 # A TCP port on 127.0.0.1 that nothing listens on, at or above $1.
 free_port() {
   local port="$1"
