@@ -1,7 +1,10 @@
-# Shared by deploy/build-images and deploy/container-smoke (sourced, not run).
+# shellcheck shell=bash
+# Shared by deploy/build-images, deploy/container-smoke and deploy/docker-build-images (sourced, not run).
+# The sourcing script sets ROOT (the repository) and PROGRAM (its name, for messages).
 
 # The four services, in the order they start; their image names are rare-earth/<service>
 # (the root pom's image.group and each module's artifactId: one place, see pom.xml).
+# shellcheck disable=SC2034 # used by the scripts that source this file
 SERVICES=(ingest-service scenario-service simulation-service network-service)
 
 say() { printf '%s %s\n' "[$(date +%H:%M:%S)] ${PROGRAM:-deploy}:" "$*" >&2; }
