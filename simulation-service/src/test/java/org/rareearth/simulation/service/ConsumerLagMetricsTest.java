@@ -30,7 +30,8 @@ import org.rareearth.shared.events.TradeBaselineEvent;
 class ConsumerLagMetricsTest {
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
-    private static final Set<String> CONSUMED_TOPICS = Set.of(Topics.TRADE_BASELINE, Topics.SCENARIO_REQUESTS);
+    private static final Set<String> CONSUMED_TOPICS = Set.of(Topics.TRADE_BASELINE, Topics.SCENARIO_REQUESTS,
+            Topics.DATASET_CURRENT);
     private static final String LAG = "kafka_consumer_fetch_manager_records_lag";
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{(.*)\\} (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
