@@ -35,7 +35,8 @@ import org.rareearth.shared.events.Topics;
  * </pre>
  * Starts its own stack and services (ports base.., default 18081 so a running ./rare-earth-stack is
  * not disturbed; logs in target/batch-logs), uploads the demo data, runs, prints the time, the
- * records per second and how many units each replica solved and measured, then stops everything.
+ * records per second, how many units each replica solved and measured, the CPU time each process
+ * used during the batch and the machine's load average, then stops everything.
  */
 public final class BatchDriver {
 
@@ -79,8 +80,12 @@ public final class BatchDriver {
         }
     }
 
-    /** What one batch took: wall time to its last metrics record, records of it, work per replica. */
-    record Outcome(int scenarios, int records, double seconds, Map<String, Long> solved, Map<String, Long> measured) {
+    /**
+     * What one batch took: wall time to its last metrics record, records of it, work per replica,
+     * CPU time per process during it and the machine's load average before and after.
+     */
+    record Outcome(int scenarios, int records, double seconds, Map<String, Long> solved, Map<String, Long> measured,
+                   Map<String, Duration> cpu, double loadBefore, double loadAfter) {
     }
 
     public static void main(String[] args) {
@@ -116,6 +121,8 @@ public final class BatchDriver {
         Map<String, Long> solvedBefore = WorkCounts.of(system.http(), simulations);
         Map<String, Long> measuredBefore = WorkCounts.of(system.http(), networks);
         int seen = metrics.arrivals().size();
+        double loadBefore = CpuTime.loadAverage();
+        Map<String, Duration> cpuBefore = CpuTime.of(system);
         long start = System.nanoTime();
         Set<String> ids = new HashSet<>();
         int expected = 0;
@@ -141,8 +148,10 @@ public final class BatchDriver {
                 }
             }
         }
+        Map<String, Duration> cpu = CpuTime.between(cpuBefore, CpuTime.of(system));
         return new Outcome(count, expected, (last - start) / 1e9, delta(WorkCounts.of(system.http(), simulations),
-                solvedBefore), delta(WorkCounts.of(system.http(), networks), measuredBefore));
+                solvedBefore), delta(WorkCounts.of(system.http(), networks), measuredBefore), cpu, loadBefore,
+                CpuTime.loadAverage());
     }
 
     static void report(Outcome batch, Options options, PrintStream out) {
@@ -154,6 +163,13 @@ public final class BatchDriver {
                 batch.seconds(), batch.records() / batch.seconds());
         out.println("  units solved per simulation-service replica: " + batch.solved());
         out.println("  simulated networks measured per network-service replica: " + batch.measured());
+        double total = batch.cpu().values().stream().mapToDouble(d -> d.toMillis() / 1000.0).sum();
+        out.printf(Locale.ROOT, "  CPU time during the batch (s), %d cores (%.0f core-seconds of wall time):%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * batch.seconds());
+        batch.cpu().forEach((name, d) -> out.printf(Locale.ROOT, "    %-30s %7.1f%n", name, d.toMillis() / 1000.0));
+        out.printf(Locale.ROOT, "    %-30s %7.1f%n", "sum", total);
+        out.printf(Locale.ROOT, "  load average (1 min) before / after: %.1f / %.1f (other work on the machine included)%n",
+                batch.loadBefore(), batch.loadAfter());
     }
 
     /** The demo scenario documents, baseline first. */

@@ -19,7 +19,9 @@ record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int p
               prints a summary and serves until interrupted; --exit stops after the summary.
               A service that dies is restarted on its port after S seconds (default 1, doubling per restart),
               at most N times (default 3, 0 = never) within M minutes (default 10); beyond that the launcher
-              stops everything and exits with code 3.""";
+              stops everything and exits with code 3.
+              --replicas starts R processes (1..8) of simulation-service and/or network-service; the replicas of
+              a service share the partitions of its input topics (--partitions, default 3) and its database schema.""";
 
     /** Partitions of the contract topics: a few, so a second simulation-service would get work. */
     static final int DEFAULT_PARTITIONS = 3;
