@@ -10,8 +10,9 @@ import org.rareearth.simulation.persistence.LockKey;
 
 /**
  * Stands in for a second replica of the service: its own database session (not from the
- * application's pool) that holds a unit's advisory lock as a replica does while it answers the
- * unit, and that can die (its session ends, as when the process is killed).
+ * application's pool) that holds an advisory lock as a replica does while it answers a unit (or
+ * decides what an input triggers), writes what that replica would, and commits or dies (its session
+ * ends, as when the process is killed).
  */
 final class OtherReplica implements AutoCloseable {
 
@@ -23,12 +24,9 @@ final class OtherReplica implements AutoCloseable {
         this.key = key;
     }
 
-    /** A replica that is answering the unit of {@code key} (it holds the lock). */
+    /** A replica that holds {@code key}: it is answering that unit, or deciding (the decision lock). */
     static OtherReplica answering(LockKey key) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        Connection session = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        Connection session = session();
         session.setAutoCommit(false);
         try (PreparedStatement lock = session.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
             lock.setInt(1, key.namespace());
@@ -36,6 +34,14 @@ final class OtherReplica implements AutoCloseable {
             lock.execute();
         }
         return new OtherReplica(session, key);
+    }
+
+    /** A database session of its own on the service's database (auto-commit). */
+    static Connection session() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
     }
 
     /** True while some other session (the service) waits for the lock this replica holds. */
@@ -48,6 +54,21 @@ final class OtherReplica implements AutoCloseable {
                 return count.next() && count.getLong(1) > 0;
             }
         }
+    }
+
+    /** Writes in the lock's transaction: visible to others only once {@link #commit()} ends it. */
+    void write(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement write = session.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                write.setObject(i + 1, parameters[i]);
+            }
+            write.executeUpdate();
+        }
+    }
+
+    /** The replica is done: what it wrote becomes visible and the lock is released, at one moment. */
+    void commit() throws SQLException {
+        session.commit();
     }
 
     /** The replica dies: its session ends and the lock with it. */

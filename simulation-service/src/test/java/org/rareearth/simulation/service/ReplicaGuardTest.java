@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.DemoBaselines;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.ScenarioRequestEvent;
@@ -24,8 +27,10 @@ import org.rareearth.simulation.run.ScenarioComputation;
 
 /**
  * Several replicas share one database: a unit that another replica is answering (it holds the
- * unit's lock, {@link OtherReplica}) is neither computed nor sent by this one, and what that
- * replica stored but had not sent when it died is sent once by this one.
+ * unit's lock, {@link OtherReplica}) is neither computed nor sent by this one, what that replica
+ * stored but had not sent when it died is sent once by this one, and a request stored while
+ * another replica moves the data-set pointer is solved on the new data set (the two decisions are
+ * taken one after the other, under the decision lock).
  */
 @QuarkusTest
 @QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
@@ -101,6 +106,44 @@ class ReplicaGuardTest {
         assertThat(resultsOf(request.scenarioId())).containsExactlyElementsOf(answer);
         assertThat(store.unit(unit)).hasSize(YEARS).allMatch(r -> r.published);
         archive(second);
+    }
+
+    @Test
+    void aRequestStoredWhileAnotherReplicaMovesThePointerIsSolvedOnTheNewDataSet() throws Exception {
+        // two data sets stored; the older one arrived last, so it is current (no pointer yet)
+        TradeBaselineEvent newer = DemoBaselines.event(unique("ds-new"), 2023, PRODUCT);
+        store.storeBaseline(newer, EventCodec.encode(newer));
+        TradeBaselineEvent older = publishBaseline();
+        ScenarioRequestEvent request = request(unique("during-pointer"));
+        long sequence = Long.MAX_VALUE / 2 + System.nanoTime() % 1_000_000;
+        CurrentDatasetEvent pointer = new CurrentDatasetEvent(CurrentDatasetEvent.SCHEMA_VERSION, sequence,
+                newer.datasetVersion(), newer.datasetYears(), newer.datasetProducts(), newer.dataNotice(),
+                Instant.now().toString(), "test");
+        try {
+            try (OtherReplica other = OtherReplica.answering(LockKey.decisions())) {
+                // the other replica stores a new pointer and reads the active requests: not this one yet
+                other.write("insert into simulation.current_dataset (sequence, dataset_version, event, received_at)"
+                        + " values (?, ?, ?, now())", sequence, newer.datasetVersion(), EventCodec.encode(pointer));
+                send(request);
+                // this replica stores the request meanwhile: it waits for the decision (or, unguarded, goes on)
+                await().atMost(DEADLINE).until(() -> other.isWaitedFor() || !resultsOf(request.scenarioId()).isEmpty());
+                other.commit();
+            }
+            // the request sees the new pointer, as the pointer did not see the request: solved on the new data
+            await().atMost(DEADLINE).until(() -> resultsOf(request.scenarioId()).stream()
+                    .filter(r -> newer.datasetVersion().equals(r.datasetVersion())).count() >= YEARS);
+            assertThat(resultsOf(request.scenarioId())).extracting(SimulationResultEvent::datasetVersion)
+                    .as("solved on the data set that is current once both decided, not on %s", older.datasetVersion())
+                    .containsOnly(newer.datasetVersion());
+        } finally {
+            // the pointer was this test's: later tests take the newest data set by arrival again
+            try (Connection session = OtherReplica.session();
+                 PreparedStatement delete = session.prepareStatement("delete from simulation.current_dataset where sequence = ?")) {
+                delete.setLong(1, sequence);
+                delete.executeUpdate();
+            }
+            archive(request.scenarioId());
+        }
     }
 
     // ---------------------------------------------------------------------------------- helpers
