@@ -6,19 +6,22 @@ import java.util.List;
 
 /** Command-line options of {@link StackLauncher}. */
 record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int partitions, boolean exit,
-                       Duration scenarioDeadline, RestartLimits restartLimits) {
+                       Duration scenarioDeadline, RestartLimits restartLimits, ReplicaCounts replicas) {
 
     static final String USAGE = """
             usage: rare-earth-stack [--exit] [--data DIR] [--scenarios DIR] [--base-port N] [--partitions N]
                                     [--deadline-minutes M] [--max-restarts N] [--restart-window-minutes M]
-                                    [--restart-backoff-seconds S]
+                                    [--restart-backoff-seconds S] [--replicas simulation-service=R,network-service=R]
               Starts Kafka and PostgreSQL (RARE_EARTH_STACK=in-process|containers|auto), the four services on
-              ports N..N+3 (default 8081: ingest, scenario, simulation, network), uploads the data directory
+              ports N..N+3 (default 8081: ingest, scenario, simulation, network; further replicas of
+              simulation-service and network-service on N+4, N+5, ... in that order), uploads the data directory
               (default data/rare-earth-demo), runs every scenario of the scenarios directory (default scenarios/),
               prints a summary and serves until interrupted; --exit stops after the summary.
               A service that dies is restarted on its port after S seconds (default 1, doubling per restart),
               at most N times (default 3, 0 = never) within M minutes (default 10); beyond that the launcher
-              stops everything and exits with code 3.""";
+              stops everything and exits with code 3.
+              --replicas starts R processes (1..8) of simulation-service and/or network-service; the replicas of
+              a service share the partitions of its input topics (--partitions, default 3) and its database schema.""";
 
     /** Partitions of the contract topics: a few, so a second simulation-service would get work. */
     static final int DEFAULT_PARTITIONS = 3;
@@ -35,6 +38,7 @@ record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int p
         int maxRestarts = RestartLimits.DEFAULT_MAX_RESTARTS;
         Duration restartWindow = RestartLimits.DEFAULT_WINDOW;
         Duration restartBackoff = RestartLimits.DEFAULT_FIRST_BACKOFF;
+        ReplicaCounts replicas = ReplicaCounts.ONE_EACH;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -47,12 +51,13 @@ record LauncherOptions(Path home, Path data, Path scenarios, int basePort, int p
                 case "--max-restarts" -> maxRestarts = count(args, ++i, arg);
                 case "--restart-window-minutes" -> restartWindow = Duration.ofMinutes(integer(args, ++i, arg));
                 case "--restart-backoff-seconds" -> restartBackoff = Duration.ofSeconds(count(args, ++i, arg));
+                case "--replicas" -> replicas = ReplicaCounts.parse(value(args, ++i, arg));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new LauncherOptions(home, data, scenarios, basePort, partitions, exit, deadline,
-                new RestartLimits(maxRestarts, restartWindow, restartBackoff));
+                new RestartLimits(maxRestarts, restartWindow, restartBackoff), replicas);
     }
 
     /** The project directory: RARE_EARTH_HOME (set by ./rare-earth-stack), else the working directory. */

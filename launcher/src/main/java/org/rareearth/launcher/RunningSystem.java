@@ -10,7 +10,7 @@ import org.rareearth.stack.TopicSetup;
 
 /**
  * The whole system on one machine: the local stack (Kafka and PostgreSQL), the topics, and the
- * four services as processes, supervised (a service that dies is reported and restarted, see
+ * four services as processes (the two workers possibly as several replicas), supervised (a service that dies is reported and restarted, see
  * {@link ServiceSupervisor}). Closing stops the supervision and the services first, then the stack.
  */
 public final class RunningSystem implements AutoCloseable {
@@ -54,6 +54,16 @@ public final class RunningSystem implements AutoCloseable {
     public static RunningSystem start(Path home, IntUnaryOperator ports, int partitions, Path logDir,
                                       Duration readyDeadline, RestartLimits restartLimits,
                                       GiveUpHandler onGiveUp) {
+        return start(home, ports, partitions, logDir, readyDeadline, restartLimits, onGiveUp, ReplicaCounts.ONE_EACH);
+    }
+
+    /**
+     * @param ports    the port of each process from its offset ({@link ReplicaCounts#slots()})
+     * @param replicas how many processes of simulation-service and network-service
+     */
+    public static RunningSystem start(Path home, IntUnaryOperator ports, int partitions, Path logDir,
+                                      Duration readyDeadline, RestartLimits restartLimits,
+                                      GiveUpHandler onGiveUp, ReplicaCounts replicas) {
         ServiceFleet.requireJars(home);
         LocalStack stack = LocalStack.start();
         LOG.info(() -> "local stack mode: " + stack.mode() + "; Kafka " + stack.kafkaBootstrapServers() + ", PostgreSQL "
@@ -61,7 +71,7 @@ public final class RunningSystem implements AutoCloseable {
         try {
             TopicSetup.create(stack, partitions);
             JsonHttp http = new JsonHttp(JsonHttp.newClient());
-            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client());
+            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client(), replicas);
             RunningSystem system = new RunningSystem(stack, fleet, http);
             try {
                 fleet.startAll(readyDeadline);

@@ -15,12 +15,13 @@ import org.rareearth.stack.LocalStack;
 import org.rareearth.stack.ServiceConfig;
 
 /**
- * The four services as processes pointed at one stack; started together, supervised once all are
- * ready ({@link ServiceSupervisor}), stopped together.
+ * The four services as processes pointed at one stack, simulation-service and network-service
+ * possibly as several replicas ({@link ReplicaCounts}); started together, supervised once all are
+ * ready ({@link ServiceSupervisor}, each replica on its own), stopped together.
  */
 public final class ServiceFleet implements AutoCloseable {
 
-    private final Map<ServiceSpec, ServiceProcess> processes = new LinkedHashMap<>();
+    private final Map<ServiceSpec, List<ServiceProcess>> processes = new LinkedHashMap<>();
     private final HttpClient http;
     private volatile ServiceSupervisor supervisor;
 
@@ -28,14 +29,27 @@ public final class ServiceFleet implements AutoCloseable {
      * @param ports the port of each service from its offset (base port + offset, or free ports in tests)
      */
     public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http) {
+        this(home, stack, ports, logDir, http, ReplicaCounts.ONE_EACH);
+    }
+
+    /**
+     * @param ports    the port of each process from its offset ({@link ReplicaCounts.Slot#offset()})
+     * @param replicas how many processes of each service; a replica's log is {@code <name>.log}
+     *                 ({@code simulation-service-2.log})
+     */
+    public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http,
+                        ReplicaCounts replicas) {
         this.http = http;
         Map<String, String> environment = new LinkedHashMap<>(ServiceConfig.asEnvironment(stack));
         // Dev Services are a build-time matter (absent from a packaged jar); setting them at run
         // time only earns a "build time property cannot be changed" warning in every log
         environment.keySet().removeIf(k -> k.contains("DEVSERVICES"));
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            processes.put(spec, new ServiceProcess(spec, spec.jar(home), ports.applyAsInt(spec.offset()), environment,
-                    logDir.resolve(spec.name() + ".log")));
+        for (ReplicaCounts.Slot slot : replicas.slots()) {
+            ServiceSpec spec = slot.service();
+            ServiceProcess process = new ServiceProcess(spec, slot.replica(), spec.jar(home),
+                    ports.applyAsInt(slot.offset()), environment,
+                    logDir.resolve(ServiceProcess.name(spec, slot.replica()) + ".log"));
+            processes.computeIfAbsent(spec, s -> new ArrayList<>()).add(process);
         }
     }
 
@@ -54,11 +68,20 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    /** Starts every service, then waits until each one is ready (they start concurrently). */
+    /**
+     * Starts the first process of every service, waits until each one is ready (they start
+     * concurrently), then does the same with the further replicas: a first replica has migrated
+     * its service's schema (Flyway) before the others start, and two cores are not shared by six
+     * JVMs starting at once.
+     */
     public void startAll(Duration readyDeadline) {
-        processes.values().forEach(ServiceProcess::start);
-        for (ServiceProcess p : processes.values()) {
-            p.awaitReady(http, readyDeadline);
+        List<ServiceProcess> first = all().stream().filter(p -> p.replica() == 1).toList();
+        List<ServiceProcess> further = all().stream().filter(p -> p.replica() > 1).toList();
+        for (List<ServiceProcess> wave : List.of(first, further)) {
+            wave.forEach(ServiceProcess::start);
+            for (ServiceProcess p : wave) {
+                p.awaitReady(http, readyDeadline);
+            }
         }
     }
 
@@ -79,16 +102,24 @@ public final class ServiceFleet implements AutoCloseable {
         return Optional.ofNullable(supervisor);
     }
 
+    /** The first process of the service. */
     public ServiceProcess get(ServiceSpec spec) {
-        return processes.get(spec);
+        return processes.get(spec).get(0);
     }
 
+    /** Every process of the service, the first first. */
+    public List<ServiceProcess> replicas(ServiceSpec spec) {
+        return List.copyOf(processes.get(spec));
+    }
+
+    /** The first process's URL: every replica serves the same (one shared database). */
     public String url(ServiceSpec spec) {
         return get(spec).baseUrl();
     }
 
+    /** Every process, service by service. */
     public List<ServiceProcess> all() {
-        return List.copyOf(processes.values());
+        return processes.values().stream().flatMap(List::stream).toList();
     }
 
     /**
@@ -102,7 +133,7 @@ public final class ServiceFleet implements AutoCloseable {
             watching.close();
         }
         List<Thread> stopping = new ArrayList<>();
-        for (ServiceProcess p : processes.values()) {
+        for (ServiceProcess p : all()) {
             Thread t = new Thread(p::stop, "stop-" + p.name());
             t.start();
             stopping.add(t);

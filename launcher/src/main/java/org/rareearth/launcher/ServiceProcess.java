@@ -32,6 +32,7 @@ public final class ServiceProcess {
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
 
     private final ServiceSpec spec;
+    private final int replica;
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
@@ -65,7 +66,13 @@ public final class ServiceProcess {
     }
 
     public ServiceProcess(ServiceSpec spec, Path jar, int port, Map<String, String> environment, Path log) {
+        this(spec, 1, jar, port, environment, log);
+    }
+
+    /** @param replica which process of the service this is (1 = the first; see {@link ReplicaCounts}) */
+    public ServiceProcess(ServiceSpec spec, int replica, Path jar, int port, Map<String, String> environment, Path log) {
         this.spec = spec;
+        this.replica = replica;
         this.jar = jar;
         this.port = port;
         this.environment = Map.copyOf(environment);
@@ -76,8 +83,17 @@ public final class ServiceProcess {
         return spec;
     }
 
+    /** The service's name; a further replica's has its number: simulation-service, simulation-service-2. */
     public String name() {
-        return spec.name();
+        return name(spec, replica);
+    }
+
+    static String name(ServiceSpec spec, int replica) {
+        return replica == 1 ? spec.name() : spec.name() + "-" + replica;
+    }
+
+    public int replica() {
+        return replica;
     }
 
     public int port() {

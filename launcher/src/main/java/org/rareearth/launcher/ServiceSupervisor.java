@@ -17,6 +17,7 @@ import java.util.logging.Logger;
  * Watches the service processes as a supervisor would: an exit that the launcher did not ask for is
  * logged (service, exit code, log file), and the service is started again on the same port with the
  * same environment, after a backoff, within the {@link RestartLimits} of its {@link RestartPolicy}.
+ * Each replica of a service is a process of its own here, with its own port, log and bound.
  * When the bound is reached it logs why and tells {@code onGiveUp}; what happens then is the
  * caller's choice ({@code ./rare-earth-stack} stops everything and exits with
  * {@link StackLauncher#EXIT_SERVICE_FAILED}). Exits are noticed through {@code Process.onExit()},
@@ -29,11 +30,16 @@ public final class ServiceSupervisor implements AutoCloseable {
     /** A JVM killed by signal N exits with 128 + N on Linux. */
     private static final int SIGNAL_EXIT_BASE = 128;
 
-    /** Why the supervisor stopped restarting a service. */
-    public record GiveUp(ServiceSpec service, String lastFailure, int restarts, Duration window, String message) {
+    /**
+     * Why the supervisor stopped restarting a service; {@code process} names the replica
+     * ({@code simulation-service-2}).
+     */
+    public record GiveUp(ServiceSpec service, String process, String lastFailure, int restarts, Duration window,
+                         String message) {
     }
 
-    private final Map<ServiceSpec, RestartPolicy> policies = new LinkedHashMap<>();
+    /** One bound per process: a replica that keeps dying does not use up another replica's restarts. */
+    private final Map<ServiceProcess, RestartPolicy> policies = new LinkedHashMap<>();
     private final RestartLimits limits;
     private final HttpClient http;
     private final Duration readyDeadline;
@@ -53,7 +59,7 @@ public final class ServiceSupervisor implements AutoCloseable {
         this.readyDeadline = readyDeadline;
         this.onGiveUp = onGiveUp;
         for (ServiceProcess service : services) {
-            policies.put(service.spec(), new RestartPolicy(limits, clock));
+            policies.put(service, new RestartPolicy(limits, clock));
         }
         this.restarts = Executors.newScheduledThreadPool(Math.max(1, services.size()), r -> {
             Thread t = new Thread(r, "service-supervisor");
@@ -81,7 +87,7 @@ public final class ServiceSupervisor implements AutoCloseable {
 
     /** @param failure what went wrong this time ("exit code 137, killed by signal 9", "could not be started: ...") */
     private void decide(ServiceProcess service, String failure) {
-        RestartPolicy.Decision decision = policies.get(service.spec()).onFailure();
+        RestartPolicy.Decision decision = policies.get(service).onFailure();
         if (decision instanceof RestartPolicy.Restart r) {
             LOG.info(() -> "restarting " + service.name() + " on port " + service.port() + " in "
                     + RestartLimits.human(r.backoff()) + " (restart " + r.attempt() + "; at most "
@@ -97,7 +103,7 @@ public final class ServiceSupervisor implements AutoCloseable {
                     + (g.restarts() == 1 ? "" : "s") + " within " + RestartLimits.human(g.window())
                     + " (the limit is " + limits.describe() + "); its log: " + service.log().toAbsolutePath();
             LOG.severe(message);
-            onGiveUp.accept(new GiveUp(service.spec(), failure, g.restarts(), g.window(), message));
+            onGiveUp.accept(new GiveUp(service.spec(), service.name(), failure, g.restarts(), g.window(), message));
         }
     }
 

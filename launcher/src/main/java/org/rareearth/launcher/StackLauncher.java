@@ -68,9 +68,11 @@ public final class StackLauncher {
 
     private static int run(LauncherOptions options, PrintStream out, AtomicReference<RunningSystem> running) {
         Path logs = options.home().resolve("target/stack-logs");
-        out.printf("Starting Kafka, PostgreSQL and the four services (logs in %s) ...%n", logs);
+        out.printf("Starting Kafka, PostgreSQL and the four services (replicas: %s; logs in %s) ...%n",
+                options.replicas().describe(), logs);
         RunningSystem system = RunningSystem.start(options.home(), offset -> options.basePort() + offset,
-                options.partitions(), logs, READY_DEADLINE, options.restartLimits(), StackLauncher::giveUp);
+                options.partitions(), logs, READY_DEADLINE, options.restartLimits(), StackLauncher::giveUp,
+                options.replicas());
         running.set(system);
         out.printf("Local stack: %s (Kafka %s); services ready and supervised (a service that dies is restarted,"
                         + " at most %s).%n", system.stack().mode(), system.stack().kafkaBootstrapServers(),
@@ -108,14 +110,14 @@ public final class StackLauncher {
 
     private static void printUrls(PrintStream out, RunningSystem system) {
         out.println();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            String url = system.url(spec);
-            out.printf("%-19s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   log %s%n", spec.name(), url, url, url,
-                    system.fleet().get(spec).log());
+        for (ServiceProcess p : system.fleet().all()) {
+            String url = p.baseUrl();
+            out.printf("%-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   log %s%n", p.name(), url, url, url,
+                    p.log());
         }
-        out.printf("Network dashboard   %s/%n", system.url(ServiceSpec.NETWORK));
-        out.printf("Kafka               %s%n", system.stack().kafkaBootstrapServers());
-        out.printf("PostgreSQL          %s (user %s)%n", system.stack().jdbcUrl(), system.stack().dbUser());
+        out.printf("%-21s %s/%n", "Network dashboard", system.url(ServiceSpec.NETWORK));
+        out.printf("%-21s %s%n", "Kafka", system.stack().kafkaBootstrapServers());
+        out.printf("%-21s %s (user %s)%n", "PostgreSQL", system.stack().jdbcUrl(), system.stack().dbUser());
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +35,6 @@ class NewDatasetEndToEndTest {
 
     static final String PRODUCT = "850511";
     static final Duration PIPELINE = Duration.ofMinutes(3);
-    /** BACI_HS17_Y2023_RE.csv: the CHN -> USA magnet flow (156 -> 842), doubled in the new version. */
-    static final String CHN_USA_2023 = "2023,156,842,850511,";
 
     @TempDir
     static Path work;
@@ -72,7 +69,7 @@ class NewDatasetEndToEndTest {
         String first = SharedSystem.datasetVersion();
         NetworkMetricsEvent before = awaitMetricsOn(first);
 
-        Path changed = changedDemoData();
+        Path changed = ChangedDemoData.write(work);
         DemoUpload.Uploaded uploaded = system.upload().upload(changed);
         assertThat(uploaded.created()).isTrue();
         String second = uploaded.version();
@@ -114,31 +111,4 @@ class NewDatasetEndToEndTest {
                                 && PRODUCT.equals(m.product()) && m.year() == 2023)
                         .findFirst().orElse(null), m -> m != null && m.status() == ComputationStatus.OK);
     }
-
-    /** The demo data with the 2023 CHN -> USA magnet flow doubled: other content, so another version. */
-    private static Path changedDemoData() throws IOException {
-        Path dir = Files.createDirectories(work.resolve("demo-changed"));
-        Path demo = SharedSystem.home().resolve("data/rare-earth-demo");
-        try (Stream<Path> files = Files.list(demo)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        Path year = dir.resolve("BACI_HS17_Y2023_RE.csv");
-        List<String> lines = Files.readAllLines(year);
-        int changed = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith(CHN_USA_2023)) {
-                String[] f = line.split(",", -1);
-                f[4] = String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(f[4]) * 2);
-                lines.set(i, String.join(",", f));
-                changed++;
-            }
-        }
-        assertThat(changed).as("the CHN -> USA magnet row of 2023").isEqualTo(1);
-        Files.write(year, lines);
-        return dir;
-    }
-
 }

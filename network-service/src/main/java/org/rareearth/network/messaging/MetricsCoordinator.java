@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.rareearth.network.persistence.LockKey;
 import org.rareearth.network.persistence.MetricsRecord;
 import org.rareearth.network.persistence.MetricsStore;
+import org.rareearth.network.persistence.ReplicaLocks;
 import org.rareearth.network.run.MetricsComputation;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.SimulationResultEvent;
@@ -20,8 +22,16 @@ import org.rareearth.shared.events.TradeBaselineEvent;
  * answer is known before computing; a key already stored and published is skipped (a redelivered
  * input changes nothing and sends nothing), a key stored but not published is re-sent, a new key is
  * computed, stored unpublished, sent, and marked published after the broker's ack. The consumer
- * acknowledges the input only after that. Both consumers go through one lock, so the same key is
- * never computed twice in this instance (across instances the key is unique in the table).
+ * acknowledges the input only after that.
+ *
+ * <p>Several replicas share the input topics' partitions (one consumer group) and one database; a
+ * message redelivered after a rebalance can reach a second replica while the first still works on
+ * it. So each key is answered under its {@link ReplicaLocks} lock (a PostgreSQL advisory lock held
+ * while the key is checked, computed, stored, published and marked): the replica that asks second
+ * waits, then finds it published. Unpublished rows are re-sent only under their key's lock, and
+ * {@link #republishPending()} skips a key whose lock another replica holds (it is sending it); a
+ * dead replica's locks go with its database session, so what it left unpublished is re-sent by the
+ * next replica that looks. In one replica both consumers also go through one in-process lock.
  */
 @ApplicationScoped
 public class MetricsCoordinator {
@@ -30,6 +40,9 @@ public class MetricsCoordinator {
 
     @Inject
     MetricsStore store;
+
+    @Inject
+    ReplicaLocks locks;
 
     @Inject
     MetricsPublisher publisher;
@@ -66,25 +79,37 @@ public class MetricsCoordinator {
         lock.lock();
         try {
             republishPending();
-            Optional<MetricsRecord> row = store.find(metricsKey);
-            if (row.isEmpty()) {
-                NetworkMetricsEvent event = compute.get();
-                store.store(event);
-                row = store.find(metricsKey);
-                LOG.infof("metrics %s: %s%s", metricsKey, event.status(),
-                        event.error() == null ? "" : " (" + event.error() + ")");
-            } else if (row.get().published) {
-                LOG.debugf("metrics %s already published: redelivery ignored", metricsKey);
-                return;
-            }
-            row.filter(r -> !r.published).ifPresent(publisher::publish);
+            locks.holding(LockKey.metrics(metricsKey), () -> {
+                Optional<MetricsRecord> row = store.find(metricsKey);
+                if (row.isEmpty()) {
+                    NetworkMetricsEvent event = compute.get();
+                    store.store(event);
+                    row = store.find(metricsKey);
+                    LOG.infof("metrics %s: %s%s", metricsKey, event.status(),
+                            event.error() == null ? "" : " (" + event.error() + ")");
+                } else if (row.get().published) {
+                    LOG.debugf("metrics %s already published: redelivery ignored", metricsKey);
+                    return;
+                }
+                row.filter(r -> !r.published).ifPresent(publisher::publish);
+            });
         } finally {
             lock.unlock();
         }
     }
 
-    /** Metrics stored earlier whose publication was interrupted (a crash, a broker outage): send them now. */
+    /**
+     * Metrics stored earlier whose publication was interrupted (a crash, a broker outage, a replica
+     * that died): send them now, each under its key's lock. A key whose lock another replica holds
+     * is being answered there: left to it.
+     */
     private void republishPending() {
-        store.unpublished().forEach(publisher::publish);
+        for (MetricsRecord pending : store.unpublished()) {
+            boolean free = locks.tryHolding(LockKey.metrics(pending.metricsKey), () -> store.find(pending.metricsKey)
+                    .filter(r -> !r.published).ifPresent(publisher::publish));
+            if (!free) {
+                LOG.debugf("metrics %s is being answered by another replica: left to it", pending.metricsKey);
+            }
+        }
     }
 }

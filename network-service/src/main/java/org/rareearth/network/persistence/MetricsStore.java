@@ -13,8 +13,9 @@ import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.Topics;
 
 /**
- * The service's table (schema {@code network}). Every write runs in its own transaction, so the
- * caller decides the order of "store, publish, mark" (publish-then-mark, docs/events.md).
+ * The service's table (schema {@code network}), shared by every replica of the service (which
+ * replica may store and send a key: {@link ReplicaLocks}). Every write runs in its own transaction,
+ * so the caller decides the order of "store, publish, mark" (publish-then-mark, docs/events.md).
  */
 @ApplicationScoped
 public class MetricsStore {

@@ -1,8 +1,12 @@
 package org.rareearth.simulation.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +30,8 @@ import org.rareearth.shared.events.SchemaVersioned;
  *   <li>handling cut short by shutdown: neither acked nor nacked, so its offset is not committed and
  *       the restarted service reads it again (stored results are then re-sent, not recomputed).</li>
  * </ul>
+ * Each message handled and acknowledged counts in {@code simulation_messages_handled_total{topic}}:
+ * with several replicas, each one's count is its share of the group's input.
  */
 @ApplicationScoped
 public class InboundProcessing {
@@ -37,6 +43,9 @@ public class InboundProcessing {
 
     @ConfigProperty(name = "rareearth.simulation.processing.backoff", defaultValue = "PT2S")
     Duration backoff;
+
+    @Inject
+    MeterRegistry registry;
 
     private volatile boolean stopping;
 
@@ -60,6 +69,7 @@ public class InboundProcessing {
         for (int attempt = 1; ; attempt++) {
             try {
                 work.accept(event);
+                handled(message);
                 return message.ack();
             } catch (RuntimeException e) {
                 if (stopping || e instanceof ServiceStoppingException || Thread.currentThread().isInterrupted()) {
@@ -80,6 +90,13 @@ public class InboundProcessing {
                 }
             }
         }
+    }
+
+    private void handled(Message<String> message) {
+        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                .orElse("unknown");
+        Counter.builder("simulation.messages.handled").description("Input messages handled and acknowledged, per topic")
+                .tag("topic", topic).register(registry).increment();
     }
 
     private static CompletionStage<Void> leftForRedelivery(Class<?> type, RuntimeException e) {

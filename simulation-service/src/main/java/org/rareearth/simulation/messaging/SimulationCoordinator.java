@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,7 +23,10 @@ import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.shared.scenario.PinnedDataset;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioException;
+import org.rareearth.simulation.persistence.LockKey;
+import org.rareearth.simulation.persistence.ReplicaLocks;
 import org.rareearth.simulation.persistence.ResultRecord;
+import org.rareearth.simulation.persistence.ResultUnit;
 import org.rareearth.simulation.persistence.ScenarioRequestRecord;
 import org.rareearth.simulation.persistence.SimulationStore;
 import org.rareearth.simulation.run.DatasetCatalogue;
@@ -44,8 +48,25 @@ import org.rareearth.simulation.run.ScenarioComputation;
  *   <li>A unit with stored results is not computed again: its unpublished results are re-sent,
  *       published ones are skipped (publish-then-mark, docs/events.md).</li>
  * </ul>
- * All three consumers go through one lock, so a request and a baseline arriving together never
- * compute the same unit twice in this instance (across instances the result key is unique).
+ *
+ * <p><b>Several replicas</b> share the input topics' partitions (one consumer group) and one
+ * database, so two of them can be asked for the same unit at once (a request on one while a new
+ * data set re-solves everything on another, or a message redelivered after a rebalance). Two
+ * {@link ReplicaLocks} make that safe:
+ * <ul>
+ *   <li>the <b>decision lock</b> (one for the service) is held while an input is stored and what it
+ *       triggers is read (the current data set, the active requests, the catalogue): a request and a
+ *       new pointer handled at once by two replicas then see each other, so neither misses the
+ *       other's work. It is held for milliseconds, never while solving;</li>
+ *   <li>a <b>unit lock</b> is held while a unit is checked, computed, stored, published and marked:
+ *       the first replica answers it, one that asks meanwhile waits and then finds it published.
+ *       Unpublished results are re-sent only under their unit's lock, and
+ *       {@link #republishPending()} skips a unit whose lock is held (another replica is sending it);
+ *       a dead replica's lock goes with its database session, so its unpublished results are
+ *       re-sent by the next replica that looks.</li>
+ * </ul>
+ * In one replica the three consumers also go through one in-process lock (one input at a time),
+ * which keeps shutdown simple.
  *
  * <p>Shutdown stops handling at a safe point (before a computation or a send) and waits for the
  * send in flight to be acknowledged and marked, so that a restart neither loses nor repeats a
@@ -60,6 +81,9 @@ public class SimulationCoordinator {
     SimulationStore store;
 
     @Inject
+    ReplicaLocks locks;
+
+    @Inject
     ResultPublisher publisher;
 
     @Inject
@@ -71,6 +95,10 @@ public class SimulationCoordinator {
     private final ReentrantLock lock = new ReentrantLock();
     private final Timer timer;
     private volatile boolean stopping;
+
+    /** A request to solve on a data-set version; with a trigger, only the unit that baseline makes possible. */
+    private record Work(ScenarioRequestEvent request, DatasetCatalogue dataset, TradeBaselineEvent trigger) {
+    }
 
     @Inject
     public SimulationCoordinator(MeterRegistry registry) {
@@ -93,44 +121,54 @@ public class SimulationCoordinator {
         lock.lock();
         try {
             republishPending();
-            if (!store.storeRequest(request)) {
-                LOG.infof("scenario %s version %d: older than the stored version, ignored", request.scenarioId(),
-                        request.scenarioVersion());
-                return;
-            }
-            if (request.archived()) {
-                LOG.infof("scenario %s archived at version %d: no longer solved", request.scenarioId(),
-                        request.scenarioVersion());
-                return;
-            }
-            Optional<String> target = targetVersion(request);
-            Optional<DatasetCatalogue> dataset = target.flatMap(store::catalogue);
-            if (dataset.isEmpty()) {
-                LOG.infof("scenario %s version %d: %s, solved when its baselines arrive", request.scenarioId(),
-                        request.scenarioVersion(), target.map(v -> "data set " + v + " not received yet")
-                                .orElse("no data set yet"));
-                return;
-            }
-            solve(request, dataset.get(), null);
+            Optional<Work> work = locks.holding(LockKey.decisions(), () -> decideRequest(request));
+            work.ifPresent(this::solve);
         } finally {
             lock.unlock();
         }
+    }
+
+    private Optional<Work> decideRequest(ScenarioRequestEvent request) {
+        if (!store.storeRequest(request)) {
+            LOG.infof("scenario %s version %d: older than the stored version, ignored", request.scenarioId(),
+                    request.scenarioVersion());
+            return Optional.empty();
+        }
+        if (request.archived()) {
+            LOG.infof("scenario %s archived at version %d: no longer solved", request.scenarioId(),
+                    request.scenarioVersion());
+            return Optional.empty();
+        }
+        Optional<String> target = targetVersion(request);
+        Optional<DatasetCatalogue> dataset = target.flatMap(store::catalogue);
+        if (dataset.isEmpty()) {
+            LOG.infof("scenario %s version %d: %s, solved when its baselines arrive", request.scenarioId(),
+                    request.scenarioVersion(), target.map(v -> "data set " + v + " not received yet")
+                            .orElse("no data set yet"));
+            return Optional.empty();
+        }
+        return Optional.of(new Work(request, dataset.get(), null));
     }
 
     public void onBaseline(TradeBaselineEvent baseline, String json) {
         lock.lock();
         try {
             republishPending();
-            store.storeBaseline(baseline, json);
-            DatasetCatalogue dataset = DatasetCatalogue.of(baseline);
-            boolean complete = store.baselineCount(dataset.version()) >= dataset.expectedBaselines();
-            for (ScenarioRequestRecord r : store.activeRequests()) {
-                ScenarioRequestEvent request = toEvent(r);
-                // a version that is neither current nor pinned is kept, but solves nothing
-                if (targetVersion(request).filter(dataset.version()::equals).isPresent()) {
-                    solve(request, dataset, complete ? null : baseline);
+            List<Work> work = locks.holding(LockKey.decisions(), () -> {
+                store.storeBaseline(baseline, json);
+                DatasetCatalogue dataset = DatasetCatalogue.of(baseline);
+                boolean complete = store.baselineCount(dataset.version()) >= dataset.expectedBaselines();
+                List<Work> triggered = new ArrayList<>();
+                for (ScenarioRequestRecord r : store.activeRequests()) {
+                    ScenarioRequestEvent request = toEvent(r);
+                    // a version that is neither current nor pinned is kept, but solves nothing
+                    if (targetVersion(request).filter(dataset.version()::equals).isPresent()) {
+                        triggered.add(new Work(request, dataset, complete ? null : baseline));
+                    }
                 }
-            }
+                return triggered;
+            });
+            work.forEach(this::solve);
         } finally {
             lock.unlock();
         }
@@ -145,23 +183,28 @@ public class SimulationCoordinator {
         lock.lock();
         try {
             republishPending();
-            if (!store.storeCurrentDataset(event, EventCodec.encode(event))) {
-                LOG.infof("data-set pointer %d (%s) is not newer than the one stored: ignored", event.sequence(),
-                        event.datasetVersion());
-                return;
-            }
-            LOG.infof("current data set is now %s (activation %d, %s)", event.datasetVersion(), event.sequence(),
-                    event.reason());
-            Optional<DatasetCatalogue> dataset = store.catalogue(event.datasetVersion());
-            if (dataset.isEmpty()) {
-                return;
-            }
-            for (ScenarioRequestRecord r : store.activeRequests()) {
-                ScenarioRequestEvent request = toEvent(r);
-                if (PinnedDataset.of(request.document()).isEmpty()) {
-                    solve(request, dataset.get(), null);
+            List<Work> work = locks.holding(LockKey.decisions(), () -> {
+                if (!store.storeCurrentDataset(event, EventCodec.encode(event))) {
+                    LOG.infof("data-set pointer %d (%s) is not newer than the one stored: ignored", event.sequence(),
+                            event.datasetVersion());
+                    return List.<Work>of();
                 }
-            }
+                LOG.infof("current data set is now %s (activation %d, %s)", event.datasetVersion(), event.sequence(),
+                        event.reason());
+                Optional<DatasetCatalogue> dataset = store.catalogue(event.datasetVersion());
+                if (dataset.isEmpty()) {
+                    return List.<Work>of();
+                }
+                List<Work> triggered = new ArrayList<>();
+                for (ScenarioRequestRecord r : store.activeRequests()) {
+                    ScenarioRequestEvent request = toEvent(r);
+                    if (PinnedDataset.of(request.document()).isEmpty()) {
+                        triggered.add(new Work(request, dataset.get(), null));
+                    }
+                }
+                return triggered;
+            });
+            work.forEach(this::solve);
         } finally {
             lock.unlock();
         }
@@ -173,10 +216,13 @@ public class SimulationCoordinator {
     }
 
     /**
-     * Solves a request on a data-set version; with {@code trigger} only the unit that baseline
-     * makes possible (its product, when its year is the scenario's base year).
+     * Solves a request on a data-set version; with a trigger only the unit that baseline makes
+     * possible (its product, when its year is the scenario's base year).
      */
-    private void solve(ScenarioRequestEvent request, DatasetCatalogue dataset, TradeBaselineEvent trigger) {
+    private void solve(Work work) {
+        ScenarioRequestEvent request = work.request();
+        DatasetCatalogue dataset = work.dataset();
+        TradeBaselineEvent trigger = work.trigger();
         Scenario scenario;
         try {
             scenario = ScenarioComputation.readScenario(request.document(), dataset);
@@ -204,22 +250,28 @@ public class SimulationCoordinator {
         }
     }
 
-    /** Computes a unit unless its results are stored, then publishes what is not yet published. */
+    /**
+     * Computes a unit unless its results are stored, then publishes what is not yet published; all
+     * of it under the unit's lock, so no other replica computes or sends the same unit meanwhile.
+     */
     private void answer(ScenarioRequestEvent request, String datasetVersion, String product,
                         Supplier<List<SimulationResultEvent>> compute) {
         checkRunning();
-        List<ResultRecord> rows = store.unit(request.scenarioId(), request.scenarioVersion(), datasetVersion, product);
-        if (rows.isEmpty()) {
-            List<SimulationResultEvent> events = compute.get();
-            if (events.isEmpty()) {
-                return;
+        ResultUnit unit = new ResultUnit(request.scenarioId(), request.scenarioVersion(), datasetVersion, product);
+        locks.holding(LockKey.unit(unit), () -> {
+            List<ResultRecord> rows = store.unit(unit);
+            if (rows.isEmpty()) {
+                List<SimulationResultEvent> events = compute.get();
+                if (events.isEmpty()) {
+                    return;
+                }
+                store.storeResults(events);
+                rows = store.unit(unit);
+                LOG.infof("scenario %s version %d, data set %s, product %s: %d result(s) %s", request.scenarioId(),
+                        request.scenarioVersion(), datasetVersion, product, events.size(), events.get(0).status());
             }
-            store.storeResults(events);
-            rows = store.unit(request.scenarioId(), request.scenarioVersion(), datasetVersion, product);
-            LOG.infof("scenario %s version %d, data set %s, product %s: %d result(s) %s", request.scenarioId(),
-                    request.scenarioVersion(), datasetVersion, product, events.size(), events.get(0).status());
-        }
-        rows.stream().filter(r -> !r.published).forEach(this::publish);
+            rows.stream().filter(r -> !r.published).forEach(this::publish);
+        });
     }
 
     private void publish(ResultRecord row) {
@@ -233,9 +285,19 @@ public class SimulationCoordinator {
         }
     }
 
-    /** Results stored earlier whose publication was interrupted (a crash, a broker outage): send them now. */
+    /**
+     * Results stored earlier whose publication was interrupted (a crash, a broker outage, a replica
+     * that died): send them now, unit by unit under the unit's lock. A unit whose lock another
+     * replica holds is being answered there: left to it.
+     */
     private void republishPending() {
-        store.unpublished().forEach(this::publish);
+        for (ResultUnit unit : store.unpublishedUnits()) {
+            boolean free = locks.tryHolding(LockKey.unit(unit),
+                    () -> store.unit(unit).stream().filter(r -> !r.published).forEach(this::publish));
+            if (!free) {
+                LOG.debugf("unit %s is being answered by another replica: left to it", unit);
+            }
+        }
     }
 
     private static ScenarioRequestEvent toEvent(ScenarioRequestRecord r) {

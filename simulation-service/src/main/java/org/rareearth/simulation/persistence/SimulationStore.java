@@ -15,8 +15,10 @@ import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.simulation.run.DatasetCatalogue;
 
 /**
- * The service's tables (schema {@code simulation}). Every write runs in its own transaction, so
- * the caller decides the order of "store, publish, mark" (publish-then-mark, docs/events.md).
+ * The service's tables (schema {@code simulation}), shared by every replica of the service. Every
+ * write runs in its own transaction, so the caller decides the order of "store, publish, mark"
+ * (publish-then-mark, docs/events.md); which replica may do that for a unit is decided by
+ * {@link ReplicaLocks}.
  */
 @ApplicationScoped
 public class SimulationStore {
@@ -158,6 +160,24 @@ public class SimulationStore {
                         + " and product = ?4 order by year", scenarioId, scenarioVersion, datasetVersion, product));
     }
 
+    public List<ResultRecord> unit(ResultUnit unit) {
+        return unit(unit.scenarioId(), unit.scenarioVersion(), unit.datasetVersion(), unit.product());
+    }
+
+    /**
+     * The units with results stored but not yet acknowledged by the broker, in the order they were
+     * computed (by their first such result).
+     */
+    public List<ResultUnit> unpublishedUnits() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.scenarioId, r.scenarioVersion,"
+                        + " r.datasetVersion, r.product from ResultRecord r where r.published = false"
+                        + " group by r.scenarioId, r.scenarioVersion, r.datasetVersion, r.product order by min(r.seq)",
+                        Object[].class)
+                .getResultStream()
+                .map(row -> new ResultUnit((String) row[0], (Integer) row[1], (String) row[2], (String) row[3]))
+                .toList());
+    }
+
     /**
      * Stores results unpublished, in one transaction. A key that is already stored is left as it is
      * (another instance computed the same thing: same key, same result).
@@ -188,11 +208,6 @@ public class SimulationStore {
     public void markPublished(String resultKey) {
         QuarkusTransaction.requiringNew().run(() ->
                 ResultRecord.update("published = true where resultKey = ?1", resultKey));
-    }
-
-    /** Results stored but not yet acknowledged by the broker, in the order they were computed. */
-    public List<ResultRecord> unpublished() {
-        return QuarkusTransaction.requiringNew().call(() -> ResultRecord.<ResultRecord>list("published = false order by seq"));
     }
 
     /** Every result of a scenario (any version, any data-set version), in computing order. */

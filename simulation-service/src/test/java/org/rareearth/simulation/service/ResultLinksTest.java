@@ -79,7 +79,7 @@ class ResultLinksTest {
         archive(invalid);
     }
 
-    /** The listed rows; none while the service has not stored anything of the scenario yet (404). */
+    /** The status rows of a scenario; none while its request has not been read yet (404). */
     private static List<Map<String, Object>> rows(String id) {
         io.restassured.response.Response response = given().get("/results/{id}", id);
         if (response.statusCode() == 404) {
