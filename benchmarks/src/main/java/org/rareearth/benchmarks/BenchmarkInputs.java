@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.rareearth.ingest.baci.BaciDataset;
+import org.rareearth.tradedata.baci.BaciDataset;
 import org.rareearth.shared.trade.TradeMatrix;
 import org.rareearth.simulation.model.ArmingtonMarket;
 import org.rareearth.simulation.model.MarketElasticities;

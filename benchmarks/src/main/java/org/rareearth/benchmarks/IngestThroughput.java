@@ -24,15 +24,15 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.rareearth.ingest.baci.BaciReader;
-import org.rareearth.ingest.core.ArchiveLimits;
-import org.rareearth.ingest.source.DataSource;
-import org.rareearth.ingest.source.DirectorySource;
-import org.rareearth.ingest.source.IngestProgress;
-import org.rareearth.ingest.source.ProductFilter;
-import org.rareearth.ingest.source.ReadOptions;
-import org.rareearth.ingest.source.TradeData;
-import org.rareearth.ingest.source.ZipSource;
+import org.rareearth.tradedata.baci.BaciReader;
+import org.rareearth.tradedata.ArchiveLimits;
+import org.rareearth.tradedata.source.DataSource;
+import org.rareearth.tradedata.source.DirectorySource;
+import org.rareearth.tradedata.source.IngestProgress;
+import org.rareearth.tradedata.source.ProductFilter;
+import org.rareearth.tradedata.source.ReadOptions;
+import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.source.ZipSource;
 
 /**
  * Load driver for the streaming BACI ingest ({@link BaciReader}): how fast a real-size BACI year

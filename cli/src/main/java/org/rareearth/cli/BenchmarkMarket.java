@@ -3,7 +3,7 @@ package org.rareearth.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareearth.ingest.baci.BaciDataset;
+import org.rareearth.tradedata.baci.BaciDataset;
 import org.rareearth.shared.trade.TradeFlow;
 import org.rareearth.shared.trade.TradeMatrix;
 import org.rareearth.simulation.model.PolicyState;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
-import org.rareearth.ingest.baci.BaciDataset;
+import org.rareearth.tradedata.baci.BaciDataset;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioContext;
 import org.rareearth.shared.scenario.ScenarioException;

@@ -5,10 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.rareearth.ingest.core.ArchiveLimits;
-import org.rareearth.ingest.source.IngestProgress;
-import org.rareearth.ingest.source.ProductFilter;
-import org.rareearth.ingest.source.ReadOptions;
+import org.rareearth.tradedata.ArchiveLimits;
+import org.rareearth.tradedata.source.IngestProgress;
+import org.rareearth.tradedata.source.ProductFilter;
+import org.rareearth.tradedata.source.ReadOptions;
 
 /** Settings under {@code rareearth.ingest} (documented in application.properties). */
 @ConfigMapping(prefix = "rareearth.ingest")

@@ -1,17 +1,20 @@
 package org.rareearth.ingest.core;
 
+import org.rareearth.tradedata.DataNotice;
+import org.rareearth.tradedata.ContentVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.rareearth.ingest.baci.BaciFormatException;
-import org.rareearth.ingest.baci.DataProblem;
-import org.rareearth.ingest.core.UploadRejectedException.Reason;
-import org.rareearth.ingest.source.DataSource;
-import org.rareearth.ingest.source.DirectorySource;
-import org.rareearth.ingest.source.Formats;
-import org.rareearth.ingest.source.ReadOptions;
-import org.rareearth.ingest.source.Reconciliation;
-import org.rareearth.ingest.source.TradeData;
+import org.rareearth.tradedata.baci.BaciFormatException;
+import org.rareearth.tradedata.baci.DataProblem;
+import org.rareearth.tradedata.UploadRejectedException;
+import org.rareearth.tradedata.UploadRejectedException.Reason;
+import org.rareearth.tradedata.source.DataSource;
+import org.rareearth.tradedata.source.DirectorySource;
+import org.rareearth.tradedata.source.Formats;
+import org.rareearth.tradedata.source.ReadOptions;
+import org.rareearth.tradedata.source.Reconciliation;
+import org.rareearth.tradedata.source.TradeData;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
 /**

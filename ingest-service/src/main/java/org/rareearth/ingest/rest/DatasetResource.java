@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.rareearth.ingest.core.ContentVersion;
+import org.rareearth.tradedata.ContentVersion;
 import org.rareearth.ingest.persistence.Activation;
 import org.rareearth.ingest.persistence.DatasetStore;
 import org.rareearth.ingest.persistence.DatasetSummary;

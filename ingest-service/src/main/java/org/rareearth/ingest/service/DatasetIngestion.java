@@ -17,20 +17,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.rareearth.ingest.config.IngestConfig;
-import org.rareearth.ingest.core.ArchiveLimits;
+import org.rareearth.tradedata.ArchiveLimits;
 import org.rareearth.ingest.core.PreparedDataset;
-import org.rareearth.ingest.core.UploadBody;
-import org.rareearth.ingest.core.UploadRejectedException;
-import org.rareearth.ingest.core.UploadRejectedException.Reason;
+import org.rareearth.tradedata.source.UploadBody;
+import org.rareearth.tradedata.UploadRejectedException;
+import org.rareearth.tradedata.UploadRejectedException.Reason;
 import org.rareearth.ingest.messaging.BaselinePublisher;
 import org.rareearth.ingest.messaging.PublishOutcome;
 import org.rareearth.ingest.persistence.DatasetStore;
 import org.rareearth.ingest.persistence.DatasetSummary;
 import org.rareearth.ingest.service.IngestJob.State;
-import org.rareearth.ingest.source.DataSource;
-import org.rareearth.ingest.source.DirectorySource;
-import org.rareearth.ingest.source.IngestCancelledException;
-import org.rareearth.ingest.source.ZipSource;
+import org.rareearth.tradedata.source.DataSource;
+import org.rareearth.tradedata.source.DirectorySource;
+import org.rareearth.tradedata.source.IngestCancelledException;
+import org.rareearth.tradedata.source.ZipSource;
 
 /**
  * One ingest: receive the upload to disk, read it in one streaming pass (framework-free readers),

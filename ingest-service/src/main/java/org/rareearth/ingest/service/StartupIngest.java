@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.rareearth.ingest.config.IngestConfig;
-import org.rareearth.ingest.core.UploadRejectedException;
+import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.ingest.messaging.PublishOutcome;
 
 /**

@@ -1,5 +1,8 @@
 package org.rareearth.ingest.core;
 
+import org.rareearth.tradedata.UploadRejectedException;
+import org.rareearth.tradedata.DataNotice;
+import org.rareearth.tradedata.ContentVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -9,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
@@ -48,7 +51,7 @@ class PreparedDatasetTest {
         assertThat(d.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.column()).isEqualTo("i,j");
-            assertThat(p.message()).isEqualTo(org.rareearth.ingest.baci.DataProblem.sameCountry("CHN"));
+            assertThat(p.message()).isEqualTo(org.rareearth.tradedata.baci.DataProblem.sameCountry("CHN"));
         });
         assertThat(d.events()).allSatisfy(e -> assertThat(e.flows()).noneMatch(f -> f.exporter().equals(f.importer())));
     }

@@ -8,7 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 import org.rareearth.stack.LocalStackResource;
 
 /** Without broker acknowledgements the upload says so (503) and keeps the data set stored for a re-send. */

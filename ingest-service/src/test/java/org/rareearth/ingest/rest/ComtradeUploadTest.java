@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 import org.rareearth.ingest.TestKafka;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.Topics;
@@ -24,14 +24,14 @@ import org.rareearth.stack.LocalStackResource;
 /**
  * UN Comtrade exports through the REST API (multipart, ZIP, one text/csv body) on the real Kafka
  * and PostgreSQL: reconciled flows published as baselines, the reconciliation in the report, the
- * faulty rows in the problems. Fixtures: src/test/resources/comtrade (a reconstruction derived from
+ * faulty rows in the problems. Fixtures: trade-data/src/test/resources/comtrade (a reconstruction derived from
  * the demo data, see its dataset.properties).
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class ComtradeUploadTest {
 
-    static final Path FIXTURES = Path.of("src/test/resources/comtrade");
+    static final Path FIXTURES = Path.of("../trade-data/src/test/resources/comtrade");
     static final String EXPORT = "comtrade_demo_2023.csv";
     static final String FAULTY = "comtrade_faulty_2022-2023.csv";
 

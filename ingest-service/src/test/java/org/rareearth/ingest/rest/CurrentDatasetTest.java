@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 import org.rareearth.ingest.TestKafka;
 import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.EventCodec;

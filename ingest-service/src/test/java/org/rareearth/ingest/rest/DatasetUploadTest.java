@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 import org.rareearth.ingest.TestKafka;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.Topics;

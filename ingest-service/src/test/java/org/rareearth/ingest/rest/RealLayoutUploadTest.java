@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 import org.rareearth.stack.LocalStackResource;
 
 /**

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 
 /**
  * Starts the service with {@code rareearth.ingest.bootstrap-dir} pointing at a directory of data
@@ -22,7 +22,7 @@ public class BootstrapProfile implements QuarkusTestProfile {
     static final Path ROOT = root();
     static final Path DIR = ROOT.resolve("rare-earth-demo");
     static final Path RELEASE = ROOT.resolve("BACI_HS17_V202401b.zip");
-    /** UN Comtrade export fixture (src/test/resources/comtrade/demo), with its own notice. */
+    /** UN Comtrade export fixture (trade-data/src/test/resources/comtrade/demo), with its own notice. */
     static final Path COMTRADE = ROOT.resolve("comtrade-2023");
     public static final String COMTRADE_NOTICE = "Comtrade-layout export copied by BootstrapTest (reconstruction, not UN Comtrade data)";
 
@@ -32,7 +32,7 @@ public class BootstrapProfile implements QuarkusTestProfile {
             DemoZip.demo().withNotice(NOTICE).writeTo(root.resolve("rare-earth-demo"));
             Files.write(root.resolve("BACI_HS17_V202401b.zip"), DemoZip.cepiiRelease(100).withNotice(RELEASE_NOTICE).zip());
             Path comtrade = Files.createDirectory(root.resolve("comtrade-2023"));
-            Files.copy(Path.of("src/test/resources/comtrade/demo/comtrade_demo_2023.csv"),
+            Files.copy(Path.of("../trade-data/src/test/resources/comtrade/demo/comtrade_demo_2023.csv"),
                     comtrade.resolve("comtrade_demo_2023.csv"));
             Files.writeString(comtrade.resolve("dataset.properties"), "notice=" + COMTRADE_NOTICE + "\n");
             return root;

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rareearth.ingest.DemoZip;
+import org.rareearth.tradedata.DemoZip;
 import org.rareearth.ingest.TestKafka;
 import org.rareearth.ingest.core.PreparedDataset;
 import org.rareearth.ingest.messaging.PublishOutcome;

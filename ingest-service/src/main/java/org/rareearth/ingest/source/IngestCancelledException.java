@@ -1,9 +1,0 @@
-package org.rareearth.ingest.source;
-
-/** An ingest stopped on request: nothing of it is stored. */
-public class IngestCancelledException extends RuntimeException {
-
-    public IngestCancelledException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,9 @@
+package org.rareearth.tradedata.source;
+
+/** An ingest stopped on request: nothing of it is stored. */
+public class IngestCancelledException extends RuntimeException {
+
+    public IngestCancelledException(String message) {
+        super(message);
+    }
+}
