@@ -18,6 +18,12 @@ import org.rareearth.network.model.TradeNetwork;
  * when node weights are the nodes' total edge weights and the resolution is divided by {@code 2m},
  * m being the total undirected edge weight. The reported modularity is not CWTS's number but is
  * recomputed from the returned partition by {@link #modularity}, so the two always agree.
+ *
+ * <p>Sources: V. A. Traag, L. Waltman and N. J. van Eck, "From Louvain to Leiden: guaranteeing
+ * well-connected communities", Scientific Reports 9, 5233, 2019 (the algorithm; CWTS's
+ * {@code networkanalysis} library is its authors' implementation); modularity after M. E. J. Newman
+ * and M. Girvan, "Finding and evaluating community structure in networks", Physical Review E 69,
+ * 026113, 2004.
  */
 public final class CommunityDetector {
 

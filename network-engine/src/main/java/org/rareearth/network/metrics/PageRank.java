@@ -9,6 +9,11 @@ import org.rareearth.network.model.TradeNetwork;
  * nodes) is spread uniformly over all nodes, as is the teleport share {@code 1 - damping}.
  * Written directly rather than with JGraphT so the dangling-node rule and the 1e-12 tolerance are
  * exactly the spec's.
+ *
+ * <p>Source: S. Brin and L. Page, "The anatomy of a large-scale hypertextual Web search engine",
+ * Computer Networks and ISDN Systems 30(1-7), 107-117, 1998; L. Page, S. Brin, R. Motwani and
+ * T. Winograd, "The PageRank citation ranking: bringing order to the Web", Stanford InfoLab
+ * technical report 1999-66, 1999.
  */
 final class PageRank {
 

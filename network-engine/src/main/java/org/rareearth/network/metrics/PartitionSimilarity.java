@@ -9,6 +9,11 @@ import java.util.Map;
  * NMI and ARI of two partitions over their common nodes (MODEL.md 9 and 12). Both are 1 when both
  * partitions are trivial (one community each, or with fewer than two common nodes, where there is
  * nothing to disagree on).
+ *
+ * <p>Sources: ARI after L. Hubert and P. Arabie, "Comparing partitions", Journal of Classification
+ * 2(1), 193-218, 1985; NMI with the arithmetic-mean normalisation of L. Danon, A. Diaz-Guilera,
+ * J. Duch and A. Arenas, "Comparing community structure identification", Journal of Statistical
+ * Mechanics P09008, 2005 (MODEL.md 12 fixes the normalisation).
  */
 record PartitionSimilarity(double nmi, double ari) {
 
