@@ -61,7 +61,7 @@ record MarketOptions(TradeData data, int year, List<String> products, Scenario s
 
     static Scenario baselineOf(Scenario scenario) {
         List<PolicyEvent> developments = scenario.events().stream()
-                .filter(e -> e instanceof PolicyEvent.DemandShift || e instanceof PolicyEvent.CapacityShift)
+                .filter(e -> e.kind().isMarketDevelopment())
                 .toList();
         return new Scenario("baseline of " + scenario.name(), scenario.baseYear(), scenario.horizon(),
                 scenario.products(), scenario.elasticities(), scenario.groups(), developments, scenario.datasetVersion());

@@ -1,6 +1,7 @@
 package org.rareearth.shared.scenario;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,21 @@ public record CountrySet(List<String> tokens) {
 
     public static final String ALL = "*";
 
+    /** The problem of a list with {@code "*"} and more. */
+    public static final String ALL_ALONE = "\"*\" (all countries) must stand alone";
+
+    /** Not empty, no entry twice, {@code "*"} alone: the rules {@link ScenarioReader} reports per entry. */
     public CountrySet {
         tokens = List.copyOf(Objects.requireNonNull(tokens, "tokens"));
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("a country list must not be empty");
+        }
+        if (new HashSet<>(tokens).size() < tokens.size()) {
+            throw new IllegalArgumentException("a country list names a country twice: " + tokens);
+        }
+        if (tokens.contains(ALL) && tokens.size() > 1) {
+            throw new IllegalArgumentException(ALL_ALONE + ": " + tokens);
+        }
     }
 
     public static CountrySet of(String... tokens) {

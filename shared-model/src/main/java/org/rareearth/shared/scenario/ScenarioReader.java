@@ -1,5 +1,22 @@
 package org.rareearth.shared.scenario;
 
+import static org.rareearth.shared.scenario.EventFields.ANNUAL_GROWTH;
+import static org.rareearth.shared.scenario.EventFields.CAP_SHARE;
+import static org.rareearth.shared.scenario.EventFields.COUNTRIES;
+import static org.rareearth.shared.scenario.EventFields.CUT;
+import static org.rareearth.shared.scenario.EventFields.DISCRIMINATORY;
+import static org.rareearth.shared.scenario.EventFields.EXPORTER;
+import static org.rareearth.shared.scenario.EventFields.EXPORTERS;
+import static org.rareearth.shared.scenario.EventFields.EXTERNAL_TARIFF;
+import static org.rareearth.shared.scenario.EventFields.FACTOR;
+import static org.rareearth.shared.scenario.EventFields.IMPORTERS;
+import static org.rareearth.shared.scenario.EventFields.MEMBERS;
+import static org.rareearth.shared.scenario.EventFields.MODE;
+import static org.rareearth.shared.scenario.EventFields.PRODUCTS;
+import static org.rareearth.shared.scenario.EventFields.RATE;
+import static org.rareearth.shared.scenario.EventFields.TYPE;
+import static org.rareearth.shared.scenario.EventFields.YEAR;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -10,7 +27,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +36,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.rareearth.shared.values.Hs6;
 
 /**
@@ -51,10 +69,10 @@ import org.rareearth.shared.values.Hs6;
  *       is a JSON list or a single string; each entry an ISO3 code of the data, {@code "*"} (alone),
  *       a group of the scenario or a built-in group ({@link CountryGroups}); not empty, no
  *       duplicates.</li>
- *   <li>{@code type} is required, one of {@link #EVENT_TYPES}. {@code year} is optional
+ *   <li>{@code type} is required, one of {@link PolicyEventType}. {@code year} is optional
  *       ({@code null} = always in force); a year before {@code baseYear} is allowed and means
  *       "already in force in the base year"; a year after {@code horizon} is allowed too (the caller may
- *       forecast further than the document's horizon). Years must lie in 1900..2200.</li>
+ *       forecast further than the document's horizon). Years must lie in {@value PolicyEvent#FIRST_YEAR}..{@value PolicyEvent#LAST_YEAR}.</li>
  *   <li>Event {@code products} (optional): a non-empty list of the scenario's products, or of the
  *       data's products when the scenario lists none.</li>
  *   <li>Every number has a range ({@link ScenarioBounds}); a problem names it. Rates ({@code rate},
@@ -81,12 +99,6 @@ import org.rareearth.shared.values.Hs6;
  */
 public final class ScenarioReader {
 
-    /** The allowed event types, in the order of MODEL.md section 5. */
-    public static final List<String> EVENT_TYPES = List.of("TARIFF", "EXPORT_TAX", "EXPORT_QUOTA", "EMBARGO", "NTB",
-            "COALITION", "LIBERALIZATION", "DEMAND_SHIFT", "CAPACITY_SHIFT");
-
-    static final int MIN_YEAR = 1900;
-    static final int MAX_YEAR = 2200;
     static final int MAX_HORIZON_YEARS = 100;
 
     private static final List<String> TOP_FIELDS = List.of("name", "baseYear", "horizon", PinnedDataset.FIELD,
@@ -96,20 +108,6 @@ public final class ScenarioReader {
     private static final int MAX_QUOTED = 80;
     private static final List<String> ELASTICITY_FIELDS = List.of("sigma", "eta", "eps", "overrides");
     private static final List<String> OVERRIDE_FIELDS = List.of("product", "country", "sigma", "eta", "eps");
-    private static final Map<String, List<String>> EVENT_FIELDS = new LinkedHashMap<>();
-
-    static {
-        EVENT_FIELDS.put("TARIFF", List.of("type", "year", "importers", "exporters", "rate", "mode", "products"));
-        EVENT_FIELDS.put("EXPORT_TAX", List.of("type", "year", "exporters", "importers", "rate", "mode", "products"));
-        EVENT_FIELDS.put("EXPORT_QUOTA", List.of("type", "year", "exporter", "importers", "capShare", "products"));
-        EVENT_FIELDS.put("EMBARGO", List.of("type", "year", "exporters", "importers", "products"));
-        EVENT_FIELDS.put("NTB", List.of("type", "year", "importers", "exporters", "rate", "mode", "products"));
-        EVENT_FIELDS.put("COALITION", List.of("type", "year", "members", "discriminatory", "externalTariff", "products"));
-        EVENT_FIELDS.put("LIBERALIZATION", List.of("type", "year", "cut", "countries", "products"));
-        EVENT_FIELDS.put("DEMAND_SHIFT", List.of("type", "year", "countries", "factor", "annualGrowth", "products"));
-        EVENT_FIELDS.put("CAPACITY_SHIFT", List.of("type", "year", "countries", "factor", "annualGrowth", "products"));
-    }
-
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -122,6 +120,11 @@ public final class ScenarioReader {
     /** Paths with a NUL character: that problem stands for every other one at the same path. */
     private final Set<String> nulPaths = new HashSet<>();
     private List<String> scenarioProducts = List.of();
+    /**
+     * Every problem found, also those not listed because a NUL problem stands for their path: an
+     * event is only built when its fields added none.
+     */
+    private int failures;
 
     private ScenarioReader(ScenarioContext context) {
         this.context = context;
@@ -468,117 +471,150 @@ public final class ScenarioReader {
             return null;
         }
         ObjectNode obj = (ObjectNode) node;
-        JsonNode typeNode = obj.get("type");
-        String allowed = String.join(", ", EVENT_TYPES);
+        JsonNode typeNode = obj.get(TYPE);
+        String allowed = PolicyEventType.allNames();
         if (typeNode == null || typeNode.isNull()) {
-            fail(path + ".type", "is required (one of " + allowed + ")");
+            fail(path + "." + TYPE, "is required (one of " + allowed + ")");
             return null;
         }
-        if (!typeNode.isTextual() || !EVENT_FIELDS.containsKey(typeNode.asText())) {
-            fail(path + ".type", "unknown type " + typeNode + " (allowed: " + allowed + ")");
+        Optional<PolicyEventType> named = typeNode.isTextual() ? PolicyEventType.named(typeNode.asText()) : Optional.empty();
+        if (named.isEmpty()) {
+            fail(path + "." + TYPE, "unknown type " + typeNode + " (allowed: " + allowed + ")");
             return null;
         }
-        String type = typeNode.asText();
-        int before = problems.size();
-        Fields f = new Fields(obj, path, EVENT_FIELDS.get(type), type);
-        Integer year = f.integer("year", false);
-        if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
-            fail(f.at("year"), "must be between " + MIN_YEAR + " and " + MAX_YEAR + ", was " + year);
+        PolicyEventType type = named.get();
+        int before = failures;
+        Fields f = new Fields(obj, path, type.fields(), type.name());
+        Integer year = f.integer(YEAR, false);
+        if (year != null) {
+            PolicyEvent.yearProblem(year).ifPresent(problem -> fail(f.at(YEAR), problem));
         }
         List<String> products = eventProducts(f);
-        PolicyEvent event = switch (type) {
-            case "TARIFF" -> new PolicyEvent.Tariff(year, f.countries("exporters", false), f.countries("importers", true),
-                    f.rate("rate"), f.mode(), products);
-            case "EXPORT_TAX" -> new PolicyEvent.ExportTax(year, f.countries("exporters", true),
-                    f.countries("importers", false), f.rate("rate"), f.mode(), products);
-            case "NTB" -> new PolicyEvent.Ntb(year, f.countries("exporters", false), f.countries("importers", true),
-                    f.rate("rate"), f.mode(), products);
-            case "EMBARGO" -> new PolicyEvent.Embargo(year, f.countries("exporters", true), f.countries("importers", true),
-                    products);
-            case "EXPORT_QUOTA" -> quota(f, year, products);
-            case "COALITION" -> coalition(f, year, products);
-            case "LIBERALIZATION" -> new PolicyEvent.Liberalization(year, f.share("cut"), f.countries("countries", false),
-                    products);
-            case "DEMAND_SHIFT", "CAPACITY_SHIFT" -> shift(f, type, year, products);
-            default -> throw new IllegalStateException(type);
+        // a switch expression over the enum: a type without a case here does not compile
+        Supplier<PolicyEvent> event = switch (type) {
+            case TARIFF -> wedge(f, false, true,
+                    (exporters, importers, rate, mode) -> new PolicyEvent.Tariff(year, exporters, importers, rate, mode, products));
+            case EXPORT_TAX -> wedge(f, true, false,
+                    (exporters, importers, rate, mode) -> new PolicyEvent.ExportTax(year, exporters, importers, rate, mode, products));
+            case NTB -> wedge(f, false, true,
+                    (exporters, importers, rate, mode) -> new PolicyEvent.Ntb(year, exporters, importers, rate, mode, products));
+            case EMBARGO -> embargo(f, year, products);
+            case EXPORT_QUOTA -> quota(f, year, products);
+            case COALITION -> coalition(f, year, products);
+            case LIBERALIZATION -> liberalization(f, year, products);
+            case DEMAND_SHIFT -> shift(f, (countries, factor, growth) -> new PolicyEvent.DemandShift(year, countries, factor,
+                    growth, products));
+            case CAPACITY_SHIFT -> shift(f, (countries, factor, growth) -> new PolicyEvent.CapacityShift(year, countries,
+                    factor, growth, products));
         };
-        return problems.size() > before ? null : event;
+        return failures > before ? null : build(f, event);
     }
 
-    private PolicyEvent quota(Fields f, Integer year, List<String> products) {
-        JsonNode exporterNode = f.get("exporter");
+    /**
+     * The event of a document whose fields had no problem. The fields were checked against the
+     * records' rules one by one above; should a rule of the record be missed there, its problem is
+     * still reported at the field's path rather than thrown.
+     */
+    private PolicyEvent build(Fields f, Supplier<PolicyEvent> event) {
+        try {
+            return event.get();
+        } catch (InvalidEventException e) {
+            fail(e.field().isEmpty() ? f.path : f.at(e.field()), e.problem());
+            return null;
+        }
+    }
+
+    /** How a TARIFF, EXPORT_TAX or NTB is made from its fields. */
+    private interface WedgeEvent {
+        PolicyEvent of(CountrySet exporters, CountrySet importers, double rate, RateMode mode);
+    }
+
+    /** How a DEMAND_SHIFT or CAPACITY_SHIFT is made from its fields. */
+    private interface ShiftEvent {
+        PolicyEvent of(CountrySet countries, Double factor, Double annualGrowth);
+    }
+
+    private Supplier<PolicyEvent> wedge(Fields f, boolean exportersRequired, boolean importersRequired, WedgeEvent event) {
+        CountrySet exporters = f.countries(EXPORTERS, exportersRequired);
+        CountrySet importers = f.countries(IMPORTERS, importersRequired);
+        Double rate = f.rate(RATE);
+        RateMode mode = f.mode();
+        return () -> event.of(exporters, importers, rate, mode);
+    }
+
+    private Supplier<PolicyEvent> embargo(Fields f, Integer year, List<String> products) {
+        CountrySet exporters = f.countries(EXPORTERS, true);
+        CountrySet importers = f.countries(IMPORTERS, true);
+        return () -> new PolicyEvent.Embargo(year, exporters, importers, products);
+    }
+
+    private Supplier<PolicyEvent> quota(Fields f, Integer year, List<String> products) {
+        JsonNode exporterNode = f.get(EXPORTER);
         String exporter = null;
         if (exporterNode == null) {
-            f.missing("exporter");
+            f.missing(EXPORTER);
         } else {
-            exporter = country(exporterNode, f.at("exporter"));
+            exporter = country(exporterNode, f.at(EXPORTER));
         }
-        CountrySet importers = f.get("importers") == null ? null : f.countries("importers", true);
-        return new PolicyEvent.ExportQuota(year, exporter, importers, f.share("capShare"), products);
+        CountrySet importers = f.get(IMPORTERS) == null ? null : f.countries(IMPORTERS, true);
+        Double capShare = f.within(CAP_SHARE, NumberRule.SHARE, f.number(CAP_SHARE, true, NumberRule.SHARE.range()));
+        String theExporter = exporter;
+        return () -> new PolicyEvent.ExportQuota(year, theExporter, importers, capShare, products);
     }
 
-    private PolicyEvent coalition(Fields f, Integer year, List<String> products) {
-        CountrySet members = f.countries("members", true);
+    private Supplier<PolicyEvent> coalition(Fields f, Integer year, List<String> products) {
+        CountrySet members = f.countries(MEMBERS, true);
         Boolean discriminatory = null;
-        JsonNode d = f.get("discriminatory");
+        JsonNode d = f.get(DISCRIMINATORY);
         if (d == null) {
-            f.missing("discriminatory");
+            f.missing(DISCRIMINATORY);
         } else if (!d.isBoolean()) {
-            fail(f.at("discriminatory"), "must be true or false, was " + kind(d));
+            fail(f.at(DISCRIMINATORY), "must be true or false, was " + kind(d));
         } else {
             discriminatory = d.asBoolean();
         }
-        double external = 0.0;
-        if (f.get("externalTariff") != null) {
+        Double external = 0.0;
+        if (f.get(EXTERNAL_TARIFF) != null) {
             if (Boolean.FALSE.equals(discriminatory)) {
-                fail(f.at("externalTariff"), "only applies to a discriminatory coalition (discriminatory: true)");
+                fail(f.at(EXTERNAL_TARIFF), PolicyEvent.EXTERNAL_TARIFF_OPEN);
             } else {
-                external = f.rate("externalTariff");
+                external = f.rate(EXTERNAL_TARIFF);
             }
         }
-        return new PolicyEvent.Coalition(year, members, Boolean.TRUE.equals(discriminatory), external, products);
+        boolean isDiscriminatory = Boolean.TRUE.equals(discriminatory);
+        Double externalTariff = external;
+        return () -> new PolicyEvent.Coalition(year, members, isDiscriminatory, externalTariff, products);
     }
 
-    private PolicyEvent shift(Fields f, String type, Integer year, List<String> products) {
-        CountrySet countries = f.countries("countries", false);
-        Double factor = f.number("factor", false, ScenarioBounds.FACTOR_RANGE);
-        Double growth = f.number("annualGrowth", false, ScenarioBounds.ANNUAL_GROWTH_RANGE);
-        boolean hasFactor = f.get("factor") != null;
-        boolean hasGrowth = f.get("annualGrowth") != null;
-        if (hasFactor == hasGrowth) {
-            fail(f.path, "needs exactly one of factor or annualGrowth" + (hasFactor ? ", not both" : ""));
-        }
-        if (factor != null && factor < ScenarioBounds.MIN_FACTOR) {
-            f.outOfRange("factor", "must be at least " + plain(ScenarioBounds.MIN_FACTOR), ScenarioBounds.FACTOR_RANGE,
-                    ScenarioBounds.FACTOR_HINT);
-        } else if (factor != null && factor > ScenarioBounds.MAX_FACTOR) {
-            f.outOfRange("factor", "must be at most " + plain(ScenarioBounds.MAX_FACTOR), ScenarioBounds.FACTOR_RANGE,
-                    null);
-        }
-        if (growth != null && growth < ScenarioBounds.MIN_ANNUAL_GROWTH) {
-            f.outOfRange("annualGrowth", "must be at least " + plain(ScenarioBounds.MIN_ANNUAL_GROWTH),
-                    ScenarioBounds.ANNUAL_GROWTH_RANGE, null);
-        } else if (growth != null && growth > ScenarioBounds.MAX_ANNUAL_GROWTH) {
-            f.outOfRange("annualGrowth", "must be at most " + plain(ScenarioBounds.MAX_ANNUAL_GROWTH),
-                    ScenarioBounds.ANNUAL_GROWTH_RANGE, null);
-        }
-        return type.equals("DEMAND_SHIFT")
-                ? new PolicyEvent.DemandShift(year, countries, factor, growth, products)
-                : new PolicyEvent.CapacityShift(year, countries, factor, growth, products);
+    private Supplier<PolicyEvent> liberalization(Fields f, Integer year, List<String> products) {
+        Double cut = f.within(CUT, NumberRule.SHARE, f.number(CUT, true, NumberRule.SHARE.range()));
+        CountrySet countries = f.countries(COUNTRIES, false);
+        return () -> new PolicyEvent.Liberalization(year, cut, countries, products);
+    }
+
+    private Supplier<PolicyEvent> shift(Fields f, ShiftEvent event) {
+        CountrySet countries = f.countries(COUNTRIES, false);
+        Double factor = f.number(FACTOR, false, NumberRule.FACTOR.range());
+        Double growth = f.number(ANNUAL_GROWTH, false, NumberRule.ANNUAL_GROWTH.range());
+        PolicyEvent.shiftChoiceProblem(f.get(FACTOR) != null, f.get(ANNUAL_GROWTH) != null)
+                .ifPresent(problem -> fail(f.path, problem));
+        Double checkedFactor = f.within(FACTOR, NumberRule.FACTOR, factor);
+        Double checkedGrowth = f.within(ANNUAL_GROWTH, NumberRule.ANNUAL_GROWTH, growth);
+        return () -> event.of(countries, checkedFactor, checkedGrowth);
     }
 
     private List<String> eventProducts(Fields f) {
-        JsonNode node = f.get("products");
+        JsonNode node = f.get(PRODUCTS);
         if (node == null) {
             return null;
         }
-        String path = f.at("products");
+        String path = f.at(PRODUCTS);
         if (!node.isArray()) {
             fail(path, "must be a list of HS6 codes, was " + kind(node));
             return null;
         }
         if (node.isEmpty()) {
-            fail(path, "must not be empty (leave it out for all of the scenario's products)");
+            fail(path, PolicyEvent.EMPTY_PRODUCTS);
             return null;
         }
         List<String> out = new ArrayList<>();
@@ -599,6 +635,7 @@ public final class ScenarioReader {
     // ----------------------------------------------------------------------------------- helpers
 
     private void fail(String path, String message) {
+        failures++;
         if (!nulPaths.contains(path)) {
             problems.add(new ScenarioProblem(path, message));
         }
@@ -651,7 +688,7 @@ public final class ScenarioReader {
 
     /** A bound as written in messages: {@code 10}, {@code 0.001}, {@code -0.5}. */
     private static String plain(double bound) {
-        return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
+        return NumberRule.plain(bound);
     }
 
     private static String kind(JsonNode node) {
@@ -756,42 +793,29 @@ public final class ScenarioReader {
 
         /** {@code events[2].rate: must be at most 10, was 1.0E308; allowed: 0 to 10 (...); hint}. */
         void outOfRange(String name, String rule, String allowed, String hint) {
-            fail(at(name), rule + ", was " + raw(name) + "; allowed: " + allowed + (hint == null ? "" : "; " + hint));
+            fail(at(name), new NumberRule.Breach(rule, allowed, hint).message(raw(name)));
         }
 
-        /** A required rate in [0, {@link ScenarioBounds#MAX_RATE}]; 0 when invalid (the problem is reported). */
-        double rate(String name) {
-            Double x = number(name, true, ScenarioBounds.RATE_RANGE);
+        /** {@code x} when it keeps the {@code rule} (or is {@code null}); otherwise reports why and gives {@code null}. */
+        Double within(String name, NumberRule rule, Double x) {
             if (x == null) {
-                return 0.0;
+                return null;
             }
-            if (x < 0) {
-                outOfRange(name, "must be >= 0", ScenarioBounds.RATE_RANGE, null);
-                return 0.0;
-            }
-            if (x > ScenarioBounds.MAX_RATE) {
-                outOfRange(name, "must be at most " + plain(ScenarioBounds.MAX_RATE), ScenarioBounds.RATE_RANGE,
-                        ScenarioBounds.RATE_HINT);
-                return 0.0;
+            Optional<NumberRule.Breach> breach = rule.breach(x);
+            if (breach.isPresent()) {
+                fail(at(name), breach.get().message(raw(name)));
+                return null;
             }
             return x;
         }
 
-        /** A required share in [0, 1]. */
-        double share(String name) {
-            Double x = number(name, true, ScenarioBounds.SHARE_RANGE);
-            if (x == null) {
-                return 0.0;
-            }
-            if (x < 0 || x > 1) {
-                fail(at(name), "must be between 0 and 1, was " + raw(name));
-                return 0.0;
-            }
-            return x;
+        /** A required rate ({@link NumberRule#RATE}); {@code null} when invalid (the problem is reported). */
+        Double rate(String name) {
+            return within(name, NumberRule.RATE, number(name, true, NumberRule.RATE.range()));
         }
 
         RateMode mode() {
-            JsonNode v = get("mode");
+            JsonNode v = get(MODE);
             if (v == null) {
                 return RateMode.SET;
             }
@@ -803,7 +827,7 @@ public final class ScenarioReader {
                     return RateMode.ADD;
                 }
             }
-            fail(at("mode"), "must be \"set\" or \"add\", was " + kind(v));
+            fail(at(MODE), "must be \"set\" or \"add\", was " + kind(v));
             return RateMode.SET;
         }
 
@@ -835,6 +859,7 @@ public final class ScenarioReader {
                 fail(path, "must not be empty");
                 return null;
             }
+            int before = failures;
             List<String> tokens = new ArrayList<>();
             for (int n = 0; n < items.size(); n++) {
                 String at = single ? path : path + "[" + n + "]";
@@ -855,9 +880,10 @@ public final class ScenarioReader {
                 }
             }
             if (tokens.contains(CountrySet.ALL) && items.size() > 1) {
-                fail(path, "\"*\" (all countries) must stand alone");
+                fail(path, CountrySet.ALL_ALONE);
             }
-            return new CountrySet(tokens);
+            // a list with a problem makes no CountrySet, which would refuse it
+            return failures > before ? null : new CountrySet(tokens);
         }
     }
 }

@@ -1,5 +1,22 @@
 package org.rareearth.shared.scenario;
 
+import static org.rareearth.shared.scenario.EventFields.ANNUAL_GROWTH;
+import static org.rareearth.shared.scenario.EventFields.CAP_SHARE;
+import static org.rareearth.shared.scenario.EventFields.COUNTRIES;
+import static org.rareearth.shared.scenario.EventFields.CUT;
+import static org.rareearth.shared.scenario.EventFields.DISCRIMINATORY;
+import static org.rareearth.shared.scenario.EventFields.EXPORTER;
+import static org.rareearth.shared.scenario.EventFields.EXPORTERS;
+import static org.rareearth.shared.scenario.EventFields.EXTERNAL_TARIFF;
+import static org.rareearth.shared.scenario.EventFields.FACTOR;
+import static org.rareearth.shared.scenario.EventFields.IMPORTERS;
+import static org.rareearth.shared.scenario.EventFields.MEMBERS;
+import static org.rareearth.shared.scenario.EventFields.MODE;
+import static org.rareearth.shared.scenario.EventFields.PRODUCTS;
+import static org.rareearth.shared.scenario.EventFields.RATE;
+import static org.rareearth.shared.scenario.EventFields.TYPE;
+import static org.rareearth.shared.scenario.EventFields.YEAR;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +26,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 
 /**
@@ -101,69 +119,111 @@ public final class ScenarioWriter {
 
     private static ObjectNode event(PolicyEvent event) {
         ObjectNode n = NODES.objectNode();
-        n.put("type", event.type());
+        n.put(TYPE, event.type());
         if (event.year() != null) {
-            n.put("year", event.year());
+            n.put(YEAR, event.year());
         }
-        if (event instanceof PolicyEvent.Tariff e) {
-            countries(n, "importers", e.importers());
-            countries(n, "exporters", e.exporters());
-            rate(n, e.rate(), e.mode());
-        } else if (event instanceof PolicyEvent.ExportTax e) {
-            countries(n, "exporters", e.exporters());
-            countries(n, "importers", e.importers());
-            rate(n, e.rate(), e.mode());
-        } else if (event instanceof PolicyEvent.ExportQuota e) {
-            n.put("exporter", e.exporter());
-            if (e.importers() != null) {
-                countries(n, "importers", e.importers());
-            }
-            n.put("capShare", e.capShare());
-        } else if (event instanceof PolicyEvent.Embargo e) {
-            countries(n, "exporters", e.exporters());
-            countries(n, "importers", e.importers());
-        } else if (event instanceof PolicyEvent.Ntb e) {
-            countries(n, "importers", e.importers());
-            countries(n, "exporters", e.exporters());
-            rate(n, e.rate(), e.mode());
-        } else if (event instanceof PolicyEvent.Coalition e) {
-            countries(n, "members", e.members());
-            n.put("discriminatory", e.discriminatory());
-            if (e.discriminatory()) {
-                n.put("externalTariff", e.externalTariff());
-            }
-        } else if (event instanceof PolicyEvent.Liberalization e) {
-            n.put("cut", e.cut());
-            countries(n, "countries", e.countries());
-        } else if (event instanceof PolicyEvent.DemandShift e) {
-            shift(n, e.countries(), e.factor(), e.annualGrowth());
-        } else if (event instanceof PolicyEvent.CapacityShift e) {
-            shift(n, e.countries(), e.factor(), e.annualGrowth());
-        }
+        event.accept(new EventFieldsWriter(n));
         if (event.products() != null) {
-            n.set("products", strings(event.products()));
+            n.set(PRODUCTS, strings(event.products()));
         }
         return n;
     }
 
+    /**
+     * Writes the fields of each event type (in {@link PolicyEventType#fields()} order): a new
+     * event type does not compile until it has its method here.
+     */
+    private record EventFieldsWriter(ObjectNode n) implements PolicyEvent.Visitor<Void> {
+
+        @Override
+        public Void visit(PolicyEvent.Tariff e) {
+            countries(n, IMPORTERS, e.importers());
+            countries(n, EXPORTERS, e.exporters());
+            rate(n, e.rate(), e.mode());
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.ExportTax e) {
+            countries(n, EXPORTERS, e.exporters());
+            countries(n, IMPORTERS, e.importers());
+            rate(n, e.rate(), e.mode());
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.ExportQuota e) {
+            n.put(EXPORTER, e.exporter());
+            if (e.importers() != null) {
+                countries(n, IMPORTERS, e.importers());
+            }
+            n.put(CAP_SHARE, e.capShare());
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Embargo e) {
+            countries(n, EXPORTERS, e.exporters());
+            countries(n, IMPORTERS, e.importers());
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Ntb e) {
+            countries(n, IMPORTERS, e.importers());
+            countries(n, EXPORTERS, e.exporters());
+            rate(n, e.rate(), e.mode());
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Coalition e) {
+            countries(n, MEMBERS, e.members());
+            n.put(DISCRIMINATORY, e.discriminatory());
+            if (e.discriminatory()) {
+                n.put(EXTERNAL_TARIFF, e.externalTariff());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Liberalization e) {
+            n.put(CUT, e.cut());
+            countries(n, COUNTRIES, e.countries());
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.DemandShift e) {
+            shift(n, e.countries(), e.factor(), e.annualGrowth());
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.CapacityShift e) {
+            shift(n, e.countries(), e.factor(), e.annualGrowth());
+            return null;
+        }
+    }
+
     private static void shift(ObjectNode n, CountrySet countries, Double factor, Double annualGrowth) {
-        countries(n, "countries", countries);
+        countries(n, COUNTRIES, countries);
         if (factor != null) {
-            n.put("factor", factor);
+            n.put(FACTOR, factor);
         }
         if (annualGrowth != null) {
-            n.put("annualGrowth", annualGrowth);
+            n.put(ANNUAL_GROWTH, annualGrowth);
         }
     }
 
     private static void rate(ObjectNode n, double rate, RateMode mode) {
-        n.put("rate", rate);
-        n.put("mode", (mode == null ? RateMode.SET : mode).name().toLowerCase(java.util.Locale.ROOT));
+        n.put(RATE, rate);
+        n.put(MODE, mode.name().toLowerCase(Locale.ROOT));
     }
 
-    /** A country list; {@code null} (which the reader never produces) is written as {@code "*"}. */
     private static void countries(ObjectNode n, String field, CountrySet set) {
-        n.set(field, strings(set == null ? List.of(CountrySet.ALL) : set.tokens()));
+        n.set(field, strings(set.tokens()));
     }
 
     private static ArrayNode strings(List<String> values) {

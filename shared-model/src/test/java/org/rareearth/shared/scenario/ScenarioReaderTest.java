@@ -460,4 +460,40 @@ class ScenarioReaderTest {
         assertThat(new ScenarioProblem("", "empty document").toString()).isEqualTo("empty document");
         assertThatThrownBy(() -> new ScenarioException(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * Every problem of every event is reported with its path, also when one event breaks several
+     * rules of different kinds (JSON form, a record's bound, a rule across fields).
+     */
+    @Test
+    void aDocumentWithSeveralBadEventsReportsEveryProblemWithItsPath() {
+        assertThat(problems(withEvents("""
+                {"type": "TARIFF", "importers": ["USA", "XXX"], "rate": -1, "mode": "sometimes"},
+                {"type": "EXPORT_QUOTA", "year": 1800, "exporter": "*", "capShare": 1.5},
+                {"type": "COALITION", "members": [], "discriminatory": false, "externalTariff": 0.25},
+                {"type": "DEMAND_SHIFT", "factor": 0.0001, "annualGrowth": 2, "products": []},
+                {"type": "CAPACITY_SHIFT", "countries": ["*", "USA"]},
+                {"type": "EMBARGO", "exporters": "CHN"},
+                {"type": "NOPE"},
+                {"type": "LIBERALIZATION", "cut": 0.5}""")))
+                .containsExactly(
+                        "events[0].importers[1]: unknown country \"XXX\" (not an ISO3 code of the data, \"*\", a group of"
+                                + " this scenario or a built-in group: EU27)",
+                        "events[0].rate: must be >= 0, was -1; allowed: 0 to 10 (0 % to 1000 %)",
+                        "events[0].mode: must be \"set\" or \"add\", was \"sometimes\"",
+                        "events[1].year: must be between 1900 and 2200, was 1800",
+                        "events[1].exporter: must be one ISO3 country code, not \"*\"",
+                        "events[1].capShare: must be between 0 and 1, was 1.5",
+                        "events[2].members: must not be empty",
+                        "events[2].externalTariff: only applies to a discriminatory coalition (discriminatory: true)",
+                        "events[3].products: must not be empty (leave it out for all of the scenario's products)",
+                        "events[3]: needs exactly one of factor or annualGrowth, not both",
+                        "events[3].factor: must be at least 0.001, was 1.0E-4; allowed: 0.001 to 1000; trade that stops"
+                                + " altogether is written as an EMBARGO event",
+                        "events[3].annualGrowth: must be at most 1, was 2; allowed: -0.5 to 1 (-50 % to +100 % a year)",
+                        "events[4].countries: \"*\" (all countries) must stand alone",
+                        "events[4]: needs exactly one of factor or annualGrowth",
+                        "events[5].importers: is required",
+                        "events[6].type: unknown type \"NOPE\" (allowed: " + ALLOWED_TYPES + ")");
+    }
 }

@@ -17,18 +17,18 @@ public final class PolicyState {
     private final double[][] ntb;
     private final boolean[][] embargoed;
     private final List<QuotaCap> quotas;
-    private final double[] demandScale;
-    private final double[] capacityScale;
+    private final double[] demandShift;
+    private final double[] capacityShift;
 
     private PolicyState(double[][] tariff, double[][] exportTax, double[][] ntb, boolean[][] embargoed,
-                        List<QuotaCap> quotas, double[] demandScale, double[] capacityScale) {
+                        List<QuotaCap> quotas, double[] demandShift, double[] capacityShift) {
         this.tariff = tariff;
         this.exportTax = exportTax;
         this.ntb = ntb;
         this.embargoed = embargoed;
         this.quotas = quotas;
-        this.demandScale = demandScale;
-        this.capacityScale = capacityScale;
+        this.demandShift = demandShift;
+        this.capacityShift = capacityShift;
     }
 
     /** Free trade among {@code n} countries: no wedge, no embargo, no quota, no shift. */
@@ -41,7 +41,7 @@ public final class PolicyState {
 
     public PolicyState copy() {
         return new PolicyState(deepCopy(tariff), deepCopy(exportTax), deepCopy(ntb), deepCopy(embargoed),
-                new ArrayList<>(quotas), demandScale.clone(), capacityScale.clone());
+                new ArrayList<>(quotas), demandShift.clone(), capacityShift.clone());
     }
 
     public int size() {
@@ -97,21 +97,21 @@ public final class PolicyState {
     }
 
     /** Multiplier of composite demand {@code A[j]} (DEMAND_SHIFT). */
-    public double demandScale(int j) {
-        return demandScale[j];
+    public double demandShift(int j) {
+        return demandShift[j];
     }
 
     /** Multiplier of export supply capacity {@code K[i]} (CAPACITY_SHIFT). */
-    public double capacityScale(int i) {
-        return capacityScale[i];
+    public double capacityShift(int i) {
+        return capacityShift[i];
     }
 
-    public void scaleDemand(int j, double factor) {
-        demandScale[j] *= requireFactor(factor, "demand");
+    public void shiftDemand(int j, double factor) {
+        demandShift[j] *= requireFactor(factor, "demand");
     }
 
-    public void scaleCapacity(int i, double factor) {
-        capacityScale[i] *= requireFactor(factor, "capacity");
+    public void shiftCapacity(int i, double factor) {
+        capacityShift[i] *= requireFactor(factor, "capacity");
     }
 
     private static double requireRate(double rate, String what, int i, int j) {

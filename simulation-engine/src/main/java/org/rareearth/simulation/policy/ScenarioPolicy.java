@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.rareearth.shared.scenario.CountrySet;
 import org.rareearth.shared.scenario.PolicyEvent;
+import org.rareearth.shared.scenario.PolicyEventType;
 import org.rareearth.shared.scenario.RateMode;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioBounds;
@@ -34,10 +35,10 @@ import org.rareearth.simulation.model.QuotaCap;
  *   <li>Events touch foreign pairs only; the diagonal (domestic shipments) is never changed.</li>
  *   <li>Country lists resolve with {@link CountrySet#resolve}: {@code "*"} = every country of this
  *       market, group names through {@link Scenario#allGroups()} (scenario groups over built-in
- *       ones such as {@code EU27}), countries not in this market are ignored. A {@code null} country
- *       list on an event is read as {@code "*"} (except {@code ExportQuota.importers}, where
- *       {@code null} means a cap on total foreign sales).</li>
- *   <li>{@code mode} SET (the default when {@code null}) replaces the rate, ADD adds to it.</li>
+ *       ones such as {@code EU27}), countries not in this market are ignored. (A {@code null} country
+ *       list on an event was made {@code "*"} by the event itself, except
+ *       {@code ExportQuota.importers}, where {@code null} means a cap on total foreign sales.)</li>
+ *   <li>{@code mode} SET (the default) replaces the rate, ADD adds to it.</li>
  *   <li>TARIFF / EXPORT_TAX / NTB set the import tariff / export tax / NTB of flows
  *       exporters to importers; EMBARGO closes them.</li>
  *   <li>EXPORT_QUOTA adds a {@link QuotaCap}: one on total foreign sales when {@code importers} is
@@ -56,8 +57,8 @@ import org.rareearth.simulation.model.QuotaCap;
  *       first year after the scenario's base year ({@code e = baseYear + 1}), so that the calibrated
  *       base year is unchanged.</li>
  *   <li>Bounds ({@link ScenarioBounds}, docs/model-choices.md): the reader bounds each number of
- *       the document; what only events together can reach is checked here, when a year's state
- *       is built. A rate raised by {@code mode: add} above {@link ScenarioBounds#MAX_RATE}, or a
+ *       the document and each event record its own numbers; what only events together can reach is
+ *       checked here, when a year's state is built. A rate raised by {@code mode: add} above {@link ScenarioBounds#MAX_RATE}, or a
  *       country's demand or capacity multiplied by the shifts in force beyond
  *       {@link ScenarioBounds#MIN_SHIFT_MULTIPLIER}..{@link ScenarioBounds#MAX_SHIFT_MULTIPLIER},
  *       throws an {@link IllegalArgumentException} naming the year, the events and the countries:
@@ -77,8 +78,8 @@ public final class ScenarioPolicy {
     private final List<String> warnings;
 
     /**
-     * @param scenario the scenario (its events are validated here; an invalid event throws an
-     *                 {@link IllegalArgumentException} naming {@code events[k]})
+     * @param scenario the scenario (its events are valid by construction: each {@link PolicyEvent}
+     *                 record refuses a value outside its bounds, so nothing is re-checked here)
      * @param products the HS6 products that make up the market being solved (one, or several whose
      *                 flows were summed); not empty
      */
@@ -100,7 +101,6 @@ public final class ScenarioPolicy {
         List<String> warn = new ArrayList<>();
         for (int k = 0; k < events.size(); k++) {
             PolicyEvent event = events.get(k);
-            validate(k, event);
             List<String> covered = event.products();
             if (covered == null || covered.containsAll(this.products)) {
                 concernsMarket[k] = true;
@@ -202,48 +202,78 @@ public final class ScenarioPolicy {
         }
         PolicyState state = benchmark.copy();
         for (int k : appliedEvents(year)) {
-            apply(k, scenario.events().get(k), year, countries, index, state);
+            scenario.events().get(k).accept(new EventApplication(k, year, countries, index, state));
         }
         requireShiftsInRange(year, countries, state);
         return state;
     }
 
-    private void apply(int k, PolicyEvent event, int year, List<String> countries, Map<String, Integer> index,
-                       PolicyState s) {
-        if (event instanceof PolicyEvent.Tariff e) {
+    /**
+     * Applies one event to the state of one year: one method per event type, so a new type does
+     * not compile until it is applied here.
+     */
+    private final class EventApplication implements PolicyEvent.Visitor<Void> {
+        private final int k;
+        private final int year;
+        private final List<String> countries;
+        private final Map<String, Integer> index;
+        private final PolicyState s;
+
+        EventApplication(int k, int year, List<String> countries, Map<String, Integer> index, PolicyState s) {
+            this.k = k;
+            this.year = year;
+            this.countries = countries;
+            this.index = index;
+            this.s = s;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Tariff e) {
             for (int i : resolve(e.exporters(), index)) {
                 for (int j : resolve(e.importers(), index)) {
                     if (i != j) {
                         double rate = rate(e.mode(), s.tariff(i, j), e.rate());
-                        requireRateInRange(k, event, year, rate, () -> "the import tariff of " + countries.get(j)
+                        requireRateInRange(k, e, year, rate, () -> "the import tariff of " + countries.get(j)
                                 + " on goods from " + countries.get(i));
                         s.setTariff(i, j, rate);
                     }
                 }
             }
-        } else if (event instanceof PolicyEvent.ExportTax e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.ExportTax e) {
             for (int i : resolve(e.exporters(), index)) {
                 for (int j : resolve(e.importers(), index)) {
                     if (i != j) {
                         double rate = rate(e.mode(), s.exportTax(i, j), e.rate());
-                        requireRateInRange(k, event, year, rate, () -> "the export tax of " + countries.get(i)
+                        requireRateInRange(k, e, year, rate, () -> "the export tax of " + countries.get(i)
                                 + " on goods to " + countries.get(j));
                         s.setExportTax(i, j, rate);
                     }
                 }
             }
-        } else if (event instanceof PolicyEvent.Ntb e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Ntb e) {
             for (int i : resolve(e.exporters(), index)) {
                 for (int j : resolve(e.importers(), index)) {
                     if (i != j) {
                         double rate = rate(e.mode(), s.ntb(i, j), e.rate());
-                        requireRateInRange(k, event, year, rate, () -> "the NTB of " + countries.get(j)
+                        requireRateInRange(k, e, year, rate, () -> "the NTB of " + countries.get(j)
                                 + " on goods from " + countries.get(i));
                         s.setNtb(i, j, rate);
                     }
                 }
             }
-        } else if (event instanceof PolicyEvent.Embargo e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Embargo e) {
             for (int i : resolve(e.exporters(), index)) {
                 for (int j : resolve(e.importers(), index)) {
                     if (i != j) {
@@ -251,7 +281,11 @@ public final class ScenarioPolicy {
                     }
                 }
             }
-        } else if (event instanceof PolicyEvent.ExportQuota e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.ExportQuota e) {
             for (int i : resolve(CountrySet.of(e.exporter()), index)) {
                 if (e.importers() == null) {
                     s.addQuota(new QuotaCap(i, QuotaCap.ALL_FOREIGN, e.capShare()));
@@ -263,9 +297,17 @@ public final class ScenarioPolicy {
                     }
                 }
             }
-        } else if (event instanceof PolicyEvent.Coalition e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Coalition e) {
             applyCoalition(e, resolve(e.members(), index), s);
-        } else if (event instanceof PolicyEvent.Liberalization e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.Liberalization e) {
             double keep = 1 - e.cut();
             for (int j : resolve(e.countries(), index)) {
                 for (int i = 0; i < s.size(); i++) {
@@ -274,18 +316,25 @@ public final class ScenarioPolicy {
                     }
                 }
             }
-        } else if (event instanceof PolicyEvent.DemandShift e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.DemandShift e) {
             double f = multiplier(e.year(), e.factor(), e.annualGrowth(), year);
             for (int j : resolve(e.countries(), index)) {
-                s.scaleDemand(j, f);
+                s.shiftDemand(j, f);
             }
-        } else if (event instanceof PolicyEvent.CapacityShift e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(PolicyEvent.CapacityShift e) {
             double f = multiplier(e.year(), e.factor(), e.annualGrowth(), year);
             for (int i : resolve(e.countries(), index)) {
-                s.scaleCapacity(i, f);
+                s.shiftCapacity(i, f);
             }
-        } else {
-            throw new IllegalStateException("unknown event type " + event.type());
+            return null;
         }
     }
 
@@ -358,18 +407,18 @@ public final class ScenarioPolicy {
      */
     private void requireShiftsInRange(int year, List<String> countries, PolicyState state) {
         for (int i = 0; i < countries.size(); i++) {
-            requireShiftInRange(year, "DEMAND_SHIFT", "demand", countries.get(i), state.demandScale(i));
-            requireShiftInRange(year, "CAPACITY_SHIFT", "capacity", countries.get(i), state.capacityScale(i));
+            requireShiftInRange(year, PolicyEventType.DEMAND_SHIFT, "demand", countries.get(i), state.demandShift(i));
+            requireShiftInRange(year, PolicyEventType.CAPACITY_SHIFT, "capacity", countries.get(i), state.capacityShift(i));
         }
     }
 
-    private void requireShiftInRange(int year, String type, String what, String country, double multiplier) {
+    private void requireShiftInRange(int year, PolicyEventType type, String what, String country, double multiplier) {
         if (ScenarioBounds.isShiftMultiplier(multiplier)) {
             return;
         }
         List<String> events = new ArrayList<>();
         for (int k : appliedEvents(year)) {
-            if (scenario.events().get(k).type().equals(type)) {
+            if (scenario.events().get(k).kind() == type) {
                 events.add("events[" + k + "]");
             }
         }
@@ -379,8 +428,7 @@ public final class ScenarioPolicy {
     }
 
     private List<Integer> resolve(CountrySet set, Map<String, Integer> index) {
-        CountrySet effective = set == null ? CountrySet.all() : set;
-        TreeSet<String> names = effective.resolve(groups, index.keySet());
+        TreeSet<String> names = set.resolve(groups, index.keySet());
         List<Integer> out = new ArrayList<>(names.size());
         for (String name : names) {
             out.add(index.get(name));
@@ -390,58 +438,5 @@ public final class ScenarioPolicy {
 
     private static String label(int k, PolicyEvent event) {
         return "events[" + k + "] " + event.type();
-    }
-
-    private static void validate(int k, PolicyEvent event) {
-        String where = label(k, event);
-        if (event instanceof PolicyEvent.Tariff e) {
-            requireRate(where, "rate", e.rate());
-        } else if (event instanceof PolicyEvent.ExportTax e) {
-            requireRate(where, "rate", e.rate());
-        } else if (event instanceof PolicyEvent.Ntb e) {
-            requireRate(where, "rate", e.rate());
-        } else if (event instanceof PolicyEvent.ExportQuota e) {
-            if (e.exporter() == null) {
-                throw new IllegalArgumentException(where + ": exporter is missing");
-            }
-            if (!(e.capShare() >= 0 && e.capShare() <= 1)) {
-                throw new IllegalArgumentException(where + ": capShare must be between 0 and 1, was " + e.capShare());
-            }
-        } else if (event instanceof PolicyEvent.Coalition e) {
-            if (e.members() == null || e.members().tokens().isEmpty()) {
-                throw new IllegalArgumentException(where + ": members must not be empty");
-            }
-            requireRate(where, "externalTariff", e.externalTariff());
-        } else if (event instanceof PolicyEvent.Liberalization e) {
-            if (!(e.cut() >= 0 && e.cut() <= 1)) {
-                throw new IllegalArgumentException(where + ": cut must be between 0 and 1, was " + e.cut());
-            }
-        } else if (event instanceof PolicyEvent.DemandShift e) {
-            requireShift(where, e.factor(), e.annualGrowth());
-        } else if (event instanceof PolicyEvent.CapacityShift e) {
-            requireShift(where, e.factor(), e.annualGrowth());
-        }
-    }
-
-    /** The reader's bounds, for scenarios built in code. */
-    private static void requireRate(String where, String field, double value) {
-        if (!ScenarioBounds.isRate(value)) {
-            throw new IllegalArgumentException(where + ": " + field + " must lie in " + ScenarioBounds.RATE_RANGE
-                    + ", was " + value + "; " + ScenarioBounds.RATE_HINT);
-        }
-    }
-
-    private static void requireShift(String where, Double factor, Double growth) {
-        if ((factor == null) == (growth == null)) {
-            throw new IllegalArgumentException(where + ": exactly one of factor and annualGrowth must be set");
-        }
-        if (factor != null && !ScenarioBounds.isFactor(factor)) {
-            throw new IllegalArgumentException(where + ": factor must lie in " + ScenarioBounds.FACTOR_RANGE + ", was "
-                    + factor);
-        }
-        if (growth != null && !ScenarioBounds.isAnnualGrowth(growth)) {
-            throw new IllegalArgumentException(where + ": annualGrowth must lie in " + ScenarioBounds.ANNUAL_GROWTH_RANGE
-                    + ", was " + growth);
-        }
     }
 }

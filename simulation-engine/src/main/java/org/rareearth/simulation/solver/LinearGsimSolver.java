@@ -14,7 +14,7 @@ import org.rareearth.simulation.model.QuotaCap;
  *   sum_j q0[i][j] * qhat[i][j] = K[i] * (eps[i] * phat[i] + Khat[i])
  * </pre>
  *
- * with {@code tauhat = tau1/tau0 - 1}, {@code Ahat = demandScale - 1}, {@code Khat = capacityScale - 1},
+ * with {@code tauhat = tau1/tau0 - 1}, {@code Ahat = demandShift - 1}, {@code Khat = capacityShift - 1},
  * benchmark shares {@code theta0}. Reports {@code p = 1 + phat}, {@code q = q0 (1 + qhat)},
  * {@code PC = 1 + sum_m theta0[m][j] (tauhat[m][j] + phat[m])}, {@code QC = A (1 + Ahat + eta PChat)}.
  * Embargoes and export quotas are not representable linearly: the solver throws. The reported
@@ -58,8 +58,8 @@ public final class LinearGsimSolver {
         int[] var = new int[n];
         int unknowns = 0;
         for (int i = 0; i < n; i++) {
-            aHat[i] = policy.demandScale(i) - 1;
-            kHat[i] = policy.capacityScale(i) - 1;
+            aHat[i] = policy.demandShift(i) - 1;
+            kHat[i] = policy.capacityShift(i) - 1;
             var[i] = market.supplyScale(i) > 0 && !Double.isInfinite(market.eps(i)) ? unknowns++ : -1;
         }
         // tariff-driven part of the composite price change: sum_m theta0[m][j] * tauhat[m][j]

@@ -50,8 +50,8 @@ final class MarketSystem {
     final double[] sigma;
     final double[] eta;
     final double[] eps;
-    final double[] demand;      // A[j] * demandScale[j]
-    final double[] capacity;    // K[i] * capacityScale[i]
+    final double[] demand;      // A[j] * demandShift[j]
+    final double[] capacity;    // K[i] * capacityShift[i]
     final boolean[] served;     // market j has at least one source
     final boolean[] unserved;   // market j had benchmark demand and lost every source
     final boolean[] closed;     // exporter i has K > 0 and every market closed
@@ -103,8 +103,8 @@ final class MarketSystem {
             sigma[i] = market.sigma(i);
             eta[i] = market.eta(i);
             eps[i] = market.eps(i);
-            demand[i] = market.demandScale(i) * policy.demandScale(i);
-            capacity[i] = market.supplyScale(i) * policy.capacityScale(i);
+            demand[i] = market.demandScale(i) * policy.demandShift(i);
+            capacity[i] = market.supplyScale(i) * policy.capacityShift(i);
         }
 
         // which flows trade: benchmark trade, not embargoed (MODEL.md 3), not under a zero cap

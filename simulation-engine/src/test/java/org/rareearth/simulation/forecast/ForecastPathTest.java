@@ -101,7 +101,7 @@ class ForecastPathTest {
         for (YearOutcome year : path.subList(1, path.size())) {
             double demand = year.equilibrium().compositeDemand()[USA];
             assertThat(demand).as("USA composite demand in %s", year.year()).isGreaterThan(previous * 1.01);
-            assertThat(year.policy().demandScale(USA)).isCloseTo(Math.pow(1.09, year.year() - 2024 + 1), within(1e-12));
+            assertThat(year.policy().demandShift(USA)).isCloseTo(Math.pow(1.09, year.year() - 2024 + 1), within(1e-12));
             assertThat(year.eventsInForce()).containsExactly("events[0] DEMAND_SHIFT (from 2024)");
             previous = demand;
         }
@@ -207,7 +207,7 @@ class ForecastPathTest {
     void aSolverFailureNamesTheYear() {
         IllegalStateException boom = new IllegalStateException("singular Jacobian");
         ForecastPath path = new ForecastPath((m, p, start) -> {
-            if (p.capacityScale(DEU) != 1.0) {
+            if (p.capacityShift(DEU) != 1.0) {
                 throw boom;
             }
             return newton.solve(m, p, start);

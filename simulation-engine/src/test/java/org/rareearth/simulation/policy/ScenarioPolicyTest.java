@@ -196,7 +196,7 @@ class ScenarioPolicyTest {
         policy.stateFor(2025, COUNTRIES, benchmark);
 
         assertMatrix(tariffs(benchmark), T0);
-        assertThat(benchmark.demandScale(USA)).isEqualTo(1.0);
+        assertThat(benchmark.demandShift(USA)).isEqualTo(1.0);
     }
 
     // ---------------------------------------------------------------- EMBARGO, EXPORT_QUOTA
@@ -269,7 +269,7 @@ class ScenarioPolicyTest {
         benchmark.setEmbargoed(DEU, USA, true);     // internal: lifted
         benchmark.setEmbargoed(CHN, USA, true);     // with a non-member: kept
         ScenarioPolicy policy = new ScenarioPolicy(scenario(Map.of("MSP", List.of("DEU", "FRA", "USA")),
-                new Coalition(2026, set("MSP"), false, 0.25, null)), List.of(MAGNETS));
+                new Coalition(2026, set("MSP"), false, 0.0, null)), List.of(MAGNETS));
 
         PolicyState s = policy.stateFor(2026, COUNTRIES, benchmark);
 
@@ -327,21 +327,21 @@ class ScenarioPolicyTest {
     void demandShiftFactorAppliesFromItsYearOn() {
         ScenarioPolicy policy = policy(new DemandShift(2025, set("USA"), 1.3, null, null));
 
-        assertThat(demandScales(policy.stateFor(2024, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1);
-        assertThat(demandScales(policy.stateFor(2025, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1.3);
-        assertThat(demandScales(policy.stateFor(2030, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1.3);
-        assertThat(capacityScales(policy.stateFor(2030, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1);
+        assertThat(demandShifts(policy.stateFor(2024, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1);
+        assertThat(demandShifts(policy.stateFor(2025, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1.3);
+        assertThat(demandShifts(policy.stateFor(2030, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1.3);
+        assertThat(capacityShifts(policy.stateFor(2030, COUNTRIES, benchmark()))).containsExactly(1, 1, 1, 1);
     }
 
     @Test
     void demandGrowthCompoundsFromItsYear() {
         ScenarioPolicy policy = policy(new DemandShift(2024, CountrySet.all(), null, 0.09, null));
 
-        assertThat(policy.stateFor(2023, COUNTRIES, benchmark()).demandScale(DEU)).isEqualTo(1.0);
-        assertThat(policy.stateFor(2024, COUNTRIES, benchmark()).demandScale(DEU)).isCloseTo(1.09, within(1e-12));
-        assertThat(policy.stateFor(2026, COUNTRIES, benchmark()).demandScale(DEU))
+        assertThat(policy.stateFor(2023, COUNTRIES, benchmark()).demandShift(DEU)).isEqualTo(1.0);
+        assertThat(policy.stateFor(2024, COUNTRIES, benchmark()).demandShift(DEU)).isCloseTo(1.09, within(1e-12));
+        assertThat(policy.stateFor(2026, COUNTRIES, benchmark()).demandShift(DEU))
                 .isCloseTo(1.09 * 1.09 * 1.09, within(1e-12));
-        assertThat(policy.stateFor(2026, COUNTRIES, benchmark()).demandScale(CHN))
+        assertThat(policy.stateFor(2026, COUNTRIES, benchmark()).demandShift(CHN))
                 .isCloseTo(1.295029, within(1e-12));
     }
 
@@ -349,8 +349,8 @@ class ScenarioPolicyTest {
     void growthWithoutAYearStartsAfterTheBaseYear() {
         ScenarioPolicy policy = policy(new DemandShift(null, set("USA"), null, 0.09, null));  // base year 2023
 
-        assertThat(policy.stateFor(2023, COUNTRIES, benchmark()).demandScale(USA)).isEqualTo(1.0);
-        assertThat(policy.stateFor(2025, COUNTRIES, benchmark()).demandScale(USA)).isCloseTo(1.09 * 1.09, within(1e-12));
+        assertThat(policy.stateFor(2023, COUNTRIES, benchmark()).demandShift(USA)).isEqualTo(1.0);
+        assertThat(policy.stateFor(2025, COUNTRIES, benchmark()).demandShift(USA)).isCloseTo(1.09 * 1.09, within(1e-12));
     }
 
     @Test
@@ -362,12 +362,12 @@ class ScenarioPolicyTest {
 
         PolicyState y2027 = policy.stateFor(2027, COUNTRIES, benchmark());
 
-        assertThat(y2027.capacityScale(USA)).isCloseTo(1.3 * 0.9 * 0.9, within(1e-12));
-        assertThat(y2027.capacityScale(CHN)).isCloseTo(0.81, within(1e-12));
-        assertThat(y2027.capacityScale(DEU)).isEqualTo(1.0);
-        assertThat(y2027.demandScale(CHN)).isEqualTo(0.5);
-        assertThat(y2027.demandScale(USA)).isEqualTo(1.0);
-        assertThat(policy.stateFor(2025, COUNTRIES, benchmark()).capacityScale(USA)).isEqualTo(1.3);
+        assertThat(y2027.capacityShift(USA)).isCloseTo(1.3 * 0.9 * 0.9, within(1e-12));
+        assertThat(y2027.capacityShift(CHN)).isCloseTo(0.81, within(1e-12));
+        assertThat(y2027.capacityShift(DEU)).isEqualTo(1.0);
+        assertThat(y2027.demandShift(CHN)).isEqualTo(0.5);
+        assertThat(y2027.demandShift(USA)).isEqualTo(1.0);
+        assertThat(policy.stateFor(2025, COUNTRIES, benchmark()).capacityShift(USA)).isEqualTo(1.3);
     }
 
     // ---------------------------------------------------------------- products
@@ -404,8 +404,8 @@ class ScenarioPolicyTest {
         ScenarioPolicy aggregate = new ScenarioPolicy(scenario, List.of(COMPOUNDS, MAGNETS));
         PolicyState s = aggregate.stateFor(2030, COUNTRIES, benchmark());
 
-        assertThat(s.demandScale(USA)).isEqualTo(1.0);            // events[0] covers only MAGNETS
-        assertThat(s.capacityScale(USA)).isEqualTo(1.3);          // events[1] covers both
+        assertThat(s.demandShift(USA)).isEqualTo(1.0);            // events[0] covers only MAGNETS
+        assertThat(s.capacityShift(USA)).isEqualTo(1.3);          // events[1] covers both
         assertThat(s.tariff(CHN, USA)).isEqualTo(0.003);          // events[2] covers only COMPOUNDS
         assertThat(aggregate.appliedEvents(2030)).containsExactly(1);
         assertThat(aggregate.warnings()).hasSize(2);
@@ -462,8 +462,8 @@ class ScenarioPolicyTest {
         closed[CHN][USA] = true;
         assertThat(embargoes(y2027)).isDeepEqualTo(closed);
         assertThat(y2027.quotas()).containsExactly(new QuotaCap(CHN, QuotaCap.ALL_FOREIGN, 0.8));
-        assertThat(y2027.demandScale(FRA)).isCloseTo(Math.pow(1.09, 4), within(1e-12));
-        assertThat(capacityScales(y2027)).containsExactly(1, 1, 1, 1);   // the capacity shift is for 284690
+        assertThat(y2027.demandShift(FRA)).isCloseTo(Math.pow(1.09, 4), within(1e-12));
+        assertThat(capacityShifts(y2027)).containsExactly(1, 1, 1, 1);   // the capacity shift is for 284690
         assertThat(policy.appliedEvents(2027)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
         assertThat(policy.warnings()).isEmpty();
     }
@@ -475,8 +475,8 @@ class ScenarioPolicyTest {
         PolicyState y2027 = policy.stateFor(2027, COUNTRIES, benchmark());
 
         assertThat(policy.appliedEvents(2027)).containsExactly(0, 1, 2, 3, 4, 5, 6);
-        assertThat(demandScales(y2027)).containsExactly(1, 1, 1, 1);
-        assertThat(capacityScales(y2027)).containsExactly(1, 1, 1, 1);
+        assertThat(demandShifts(y2027)).containsExactly(1, 1, 1, 1);
+        assertThat(capacityShifts(y2027)).containsExactly(1, 1, 1, 1);
         assertThat(policy.warnings()).hasSize(2);
         assertThat(policy.warnings().get(0)).contains("events[7] DEMAND_SHIFT");
         assertThat(policy.warnings().get(1)).contains("events[8] CAPACITY_SHIFT");
@@ -485,33 +485,40 @@ class ScenarioPolicyTest {
 
     // ---------------------------------------------------------------- errors
 
+    /*
+     * An invalid event cannot be built at all: each record enforces its bounds in its
+     * constructor (the same rule the reader reports with a path), so ScenarioPolicy re-checks
+     * nothing. The messages name the event type and the field.
+     */
     @Test
     void invalidEventsAreRejectedNamingTheEvent() {
         assertThatThrownBy(() -> policy(new Tariff(null, set("CHN"), set("USA"), 0.1, RateMode.SET, null),
                 new Liberalization(2026, 1.5, CountrySet.all(), null)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("events[1] LIBERALIZATION").hasMessageContaining("cut");
+                .hasMessage("LIBERALIZATION cut: must be between 0 and 1, was 1.5");
         assertThatThrownBy(() -> policy(new DemandShift(2024, CountrySet.all(), 1.1, 0.09, null)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("events[0] DEMAND_SHIFT");
+                .hasMessage("DEMAND_SHIFT: needs exactly one of factor or annualGrowth, not both");
         assertThatThrownBy(() -> policy(new Tariff(null, set("CHN"), set("USA"), Double.NaN, RateMode.SET, null)))
-                .hasMessageContaining("events[0] TARIFF").hasMessageContaining("rate");
+                .hasMessage("TARIFF rate: must be a finite number, was NaN; allowed: 0 to 10 (0 % to 1000 %)");
     }
 
     @Test
     void eventsBuiltInCodeKeepTheReadersBounds() {
         assertThatThrownBy(() -> policy(new Tariff(null, set("CHN"), set("USA"), 1e308, RateMode.SET, null)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("events[0] TARIFF: rate must lie in 0 to 10 (0 % to 1000 %), was 1.0E308; a prohibitive"
+                .hasMessage("TARIFF rate: must be at most 10, was 1.0E308; allowed: 0 to 10 (0 % to 1000 %); a prohibitive"
                         + " barrier is written as an EMBARGO event");
         assertThatThrownBy(() -> policy(new Coalition(null, set("USA", "DEU"), true, 10.5, null)))
-                .hasMessageContaining("events[0] COALITION: externalTariff must lie in 0 to 10");
+                .hasMessageContaining("COALITION externalTariff: must be at most 10, was 10.5; allowed: 0 to 10");
         assertThatThrownBy(() -> policy(new ExportQuota(null, "CHN", null, 1.5, null)))
-                .hasMessage("events[0] EXPORT_QUOTA: capShare must be between 0 and 1, was 1.5");
+                .hasMessage("EXPORT_QUOTA capShare: must be between 0 and 1, was 1.5");
         assertThatThrownBy(() -> policy(new DemandShift(2024, CountrySet.all(), null, 1e6, null)))
-                .hasMessage("events[0] DEMAND_SHIFT: annualGrowth must lie in -0.5 to 1 (-50 % to +100 % a year), was 1000000.0");
+                .hasMessage("DEMAND_SHIFT annualGrowth: must be at most 1, was 1000000.0; allowed: -0.5 to 1 (-50 % to +100 % a"
+                        + " year)");
         assertThatThrownBy(() -> policy(new CapacityShift(2024, set("USA"), 1e-4, null, null)))
-                .hasMessage("events[0] CAPACITY_SHIFT: factor must lie in 0.001 to 1000, was 1.0E-4");
+                .hasMessage("CAPACITY_SHIFT factor: must be at least 0.001, was 1.0E-4; allowed: 0.001 to 1000; trade that"
+                        + " stops altogether is written as an EMBARGO event");
         // the edges themselves are allowed
         assertThat(state(2025, new Tariff(null, set("CHN"), set("USA"), 10, RateMode.SET, null)).tariff(CHN, USA))
                 .isEqualTo(10.0);
@@ -548,13 +555,13 @@ class ScenarioPolicyTest {
                 new DemandShift(2025, set("USA", "DEU"), null, 1.0, null));
 
         // 2033: 1000 * 2^9 = 512 000; 2034: 1000 * 2^10 = 1 024 000
-        assertThat(policy.stateFor(2033, COUNTRIES, benchmark()).demandScale(USA)).isEqualTo(512_000.0);
+        assertThat(policy.stateFor(2033, COUNTRIES, benchmark()).demandShift(USA)).isEqualTo(512_000.0);
         assertThatThrownBy(() -> policy.stateFor(2034, COUNTRIES, benchmark()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the DEMAND_SHIFT events in force in 2034 (events[0], events[1]) multiply the demand of USA by"
                         + " 1024000.0, outside 1e-6 to 1e6, the most the shifts together may change it");
         ScenarioPolicy shrinking = policy(new CapacityShift(2024, set("CHN"), null, -0.5, null));
-        assertThat(shrinking.stateFor(2042, COUNTRIES, benchmark()).capacityScale(CHN)).isEqualTo(Math.pow(0.5, 19));
+        assertThat(shrinking.stateFor(2042, COUNTRIES, benchmark()).capacityShift(CHN)).isEqualTo(Math.pow(0.5, 19));
         assertThatThrownBy(() -> shrinking.stateFor(2043, COUNTRIES, benchmark()))
                 .hasMessageStartingWith("the CAPACITY_SHIFT events in force in 2043 (events[0]) multiply the capacity of CHN by 9.5");
     }
@@ -637,18 +644,18 @@ class ScenarioPolicyTest {
         return m;
     }
 
-    private static double[] demandScales(PolicyState s) {
+    private static double[] demandShifts(PolicyState s) {
         double[] v = new double[s.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = s.demandScale(i);
+            v[i] = s.demandShift(i);
         }
         return v;
     }
 
-    private static double[] capacityScales(PolicyState s) {
+    private static double[] capacityShifts(PolicyState s) {
         double[] v = new double[s.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = s.capacityScale(i);
+            v[i] = s.capacityShift(i);
         }
         return v;
     }

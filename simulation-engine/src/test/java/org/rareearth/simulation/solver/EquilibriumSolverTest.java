@@ -142,7 +142,7 @@ class EquilibriumSolverTest {
         ArmingtonMarket m = uniformRandom(6, -0.6, 2.0);
         PolicyState policy = PolicyState.free(6);
         for (int j = 0; j < 6; j++) {
-            policy.scaleDemand(j, 1.3);
+            policy.shiftDemand(j, 1.3);
         }
 
         Equilibrium eq = solver.solve(m, policy, null);
@@ -160,7 +160,7 @@ class EquilibriumSolverTest {
         ArmingtonMarket m = uniformRandom(6, -0.6, 2.0);
         PolicyState policy = PolicyState.free(6);
         for (int i = 0; i < 6; i++) {
-            policy.scaleCapacity(i, 1.5);
+            policy.shiftCapacity(i, 1.5);
         }
 
         Equilibrium eq = solver.solve(m, policy, null);

@@ -47,9 +47,9 @@ class LinearGsimSolverTest {
         ArmingtonMarket m = Markets.four();
         DoubleFunction<PolicyState> shock = h -> {
             PolicyState p = m.benchmarkPolicy();
-            p.scaleDemand(3, 1 + h);
-            p.scaleDemand(0, 1 + 2 * h);
-            p.scaleCapacity(1, 1 + h);
+            p.shiftDemand(3, 1 + h);
+            p.shiftDemand(0, 1 + 2 * h);
+            p.shiftCapacity(1, 1 + h);
             return p;
         };
         assertSecondOrderGap(m, shock);

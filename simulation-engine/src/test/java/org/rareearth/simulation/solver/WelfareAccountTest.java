@@ -164,7 +164,7 @@ class WelfareAccountTest {
         ArmingtonMarket m = EquilibriumSolverTest.uniformRandom(5, -0.6, 2.0);
         PolicyState policy = PolicyState.free(5);
         for (int i = 0; i < 5; i++) {
-            policy.scaleCapacity(i, 1.5);
+            policy.shiftCapacity(i, 1.5);
         }
 
         CountryWelfare[] w = WelfareAccount.of(m, policy, solver.solve(m, policy, null));
