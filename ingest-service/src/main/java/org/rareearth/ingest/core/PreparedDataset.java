@@ -6,15 +6,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.rareearth.tradedata.baci.BaciFormatException;
-import org.rareearth.tradedata.baci.DataProblem;
+import org.rareearth.tradedata.DataProblem;
 import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.tradedata.UploadRejectedException.Reason;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.Formats;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.Reconciliation;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.format.Formats;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.Reconciliation;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
 /**

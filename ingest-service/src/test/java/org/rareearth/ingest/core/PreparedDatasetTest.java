@@ -51,7 +51,7 @@ class PreparedDatasetTest {
         assertThat(d.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.column()).isEqualTo("i,j");
-            assertThat(p.message()).isEqualTo(org.rareearth.tradedata.baci.DataProblem.sameCountry("CHN"));
+            assertThat(p.message()).isEqualTo(org.rareearth.tradedata.DataProblem.sameCountry("CHN"));
         });
         assertThat(d.events()).allSatisfy(e -> assertThat(e.flows()).noneMatch(f -> f.exporter().equals(f.importer())));
     }
