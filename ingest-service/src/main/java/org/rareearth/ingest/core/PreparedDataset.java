@@ -62,7 +62,7 @@ public record PreparedDataset(String version, String format, String productFilte
 
     public static PreparedDataset of(TradeData data, ReadOptions options) {
         String version = ContentVersion.of(data, options.products());
-        String notice = data.notice() == null || data.notice().isBlank() ? DataNotice.NOT_RECORDED : data.notice().strip();
+        String notice = DataNotice.orNotRecorded(data.notice());
         return new PreparedDataset(version, data.format(), options.products().toString(), notice,
                 !DataNotice.NOT_RECORDED.equals(notice), data.years(), List.copyOf(data.products().keySet()),
                 data.countries().size(), data.rows(), data.problems(), BaselineEvents.of(data, version, notice),
