@@ -28,10 +28,10 @@ import org.rareearth.tradedata.baci.BaciReader;
 import org.rareearth.tradedata.ArchiveLimits;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.IngestProgress;
-import org.rareearth.tradedata.source.ProductFilter;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.IngestProgress;
+import org.rareearth.tradedata.ProductFilter;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.tradedata.source.ZipSource;
 
 /**

@@ -1,13 +1,12 @@
 package org.rareearth.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.TreeSet;
+import org.rareearth.tradedata.DataNotice;
 import org.rareearth.tradedata.baci.BaciDataset;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioContext;
@@ -20,10 +19,6 @@ import org.rareearth.shared.values.Hs6;
  * from it repeats.
  */
 final class TradeData {
-
-    static final String PROVENANCE_FILE = "dataset.properties";
-    static final String UNKNOWN_PROVENANCE = "Data as supplied in the data directory; no provenance file ("
-            + PROVENANCE_FILE + ") says where they come from.";
 
     private final Path directory;
     private final BaciDataset dataset;
@@ -40,22 +35,12 @@ final class TradeData {
             throw new UsageException("--data " + directory + ": no such directory");
         }
         try {
-            return new TradeData(directory, BaciDataset.read(directory), readNotice(directory));
+            BaciDataset dataset = BaciDataset.read(directory);
+            // the notice the services' events carry, and the same words when there is none
+            return new TradeData(directory, dataset, DataNotice.orNotRecorded(dataset.notice()));
         } catch (IOException e) {
             throw new UsageException("--data " + directory + ": cannot read: " + e.getMessage());
         }
-    }
-
-    private static String readNotice(Path directory) throws IOException {
-        Path file = directory.resolve(PROVENANCE_FILE);
-        if (!Files.exists(file)) {
-            return UNKNOWN_PROVENANCE;
-        }
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            props.load(r);
-        }
-        return props.getProperty("notice", UNKNOWN_PROVENANCE);
     }
 
     Path directory() {

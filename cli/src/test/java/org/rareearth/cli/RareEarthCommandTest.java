@@ -1,5 +1,6 @@
 package org.rareearth.cli;
 
+import org.rareearth.tradedata.DataNotice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -164,6 +165,25 @@ class RareEarthCommandTest {
                 "--horizon", "2026");
         assertThat(withPin.exitCode()).as(withPin.stderr()).isZero();
         assertThat(withPin.json()).isEqualTo(without.json());
+    }
+
+    @Test
+    void dataWithoutANoticeGetTheServicesNotRecordedText() throws IOException {
+        // the CLI used to say "Data as supplied in the data directory; ..." where the services say NOT_RECORDED
+        Path data = Files.createDirectories(tmp.resolve("no-notice"));
+        try (var files = Files.list(Path.of(DATA))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (!f.getFileName().toString().equals(DataNotice.FILE)) {
+                    Files.copy(f, data.resolve(f.getFileName()));
+                }
+            }
+        }
+        Outcome o = run("simulate", "--year", "2023", "--product", "850511", "--data", data.toString());
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+        assertThat(o.json().get("dataNotice").asText()).isEqualTo(DataNotice.NOT_RECORDED);
+        Outcome network = run("network", "--year", "2023", "--product", "850511", "--data", data.toString());
+        assertThat(network.exitCode()).as(network.stderr()).isZero();
+        assertThat(network.json().toString()).contains(DataNotice.NOT_RECORDED);
     }
 
     @Test

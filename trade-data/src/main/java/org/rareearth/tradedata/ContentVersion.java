@@ -1,17 +1,10 @@
 package org.rareearth.tradedata;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import org.rareearth.tradedata.baci.BaciReader;
-import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.ProductFilter;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.TradeData;
 
 /**
  * The version of a data set: {@code sha256:} and a hex SHA-256 that identifies its content, so
@@ -37,17 +30,6 @@ public final class ContentVersion {
     private ContentVersion() {
     }
 
-    /**
-     * Whether a BACI reader reads {@code fileName} (and so whether it is part of the content): the
-     * country and product tables (plain or versioned names), the year files, {@code tariffs.csv}
-     * and {@code dataset.properties}.
-     */
-    public static boolean isDataFile(String fileName) {
-        return BaciReader.COUNTRY_FILE.matcher(fileName).matches() || BaciReader.PRODUCT_FILE.matcher(fileName).matches()
-                || BaciReader.YEAR_FILE.matcher(fileName).matches()
-                || BaciReader.TARIFF_FILE.equals(fileName) || DataNotice.FILE.equals(fileName);
-    }
-
     /** The version of what a reader made of a source with {@code filter}. */
     public static String of(TradeData data, ProductFilter filter) {
         return of(data.format(), filter, data.fileDigests());
@@ -60,16 +42,6 @@ public final class ContentVersion {
         fileDigests.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> digest.update((e.getKey() + "\0" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8)));
         return PREFIX + HexFormat.of().formatHex(digest.digest());
-    }
-
-    /**
-     * The version of the BACI data set in {@code dir}, every product kept. Convenience that reads
-     * the whole data set; an ingest takes the version from the {@link TradeData} it read anyway.
-     */
-    public static String of(Path dir) throws IOException {
-        try (DirectorySource source = new DirectorySource(dir, dir.toString())) {
-            return of(BaciReader.read(source, ReadOptions.everything()), ProductFilter.all());
-        }
     }
 
     /** Accepts a version with or without its {@code sha256:} prefix (a URL is easier to type without it). */

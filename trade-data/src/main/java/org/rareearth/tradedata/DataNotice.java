@@ -19,11 +19,19 @@ public final class DataNotice {
 
     public static final String FILE = "dataset.properties";
     public static final String KEY = "notice";
-    /** What outputs say when the data set came without a notice. */
-    public static final String NOT_RECORDED = "Provenance not recorded: this data set was uploaded without a "
+    /**
+     * What outputs say when the data set came without a notice: the one text of the ingest service's
+     * events and of every CLI output (the other services repeat the notice of the event they read).
+     */
+    public static final String NOT_RECORDED = "Provenance not recorded: this data set came without a "
             + "notice (dataset.properties). Do not present outputs made from it as official trade statistics.";
 
     private DataNotice() {
+    }
+
+    /** The notice outputs repeat: {@code notice} stripped, or {@link #NOT_RECORDED} when it is null or blank. */
+    public static String orNotRecorded(String notice) {
+        return notice == null || notice.isBlank() ? NOT_RECORDED : notice.strip();
     }
 
     /**

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.rareearth.tradedata.ArchiveLimits;
-import org.rareearth.tradedata.source.IngestProgress;
-import org.rareearth.tradedata.source.ProductFilter;
-import org.rareearth.tradedata.source.ReadOptions;
+import org.rareearth.tradedata.IngestProgress;
+import org.rareearth.tradedata.ProductFilter;
+import org.rareearth.tradedata.ReadOptions;
 
 /** Settings under {@code rareearth.ingest} (documented in application.properties). */
 @ConfigMapping(prefix = "rareearth.ingest")

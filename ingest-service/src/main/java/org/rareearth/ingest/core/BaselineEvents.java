@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.rareearth.tradedata.baci.BaselineTariffs;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.BaselineTariffs;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.shared.trade.TradeFlow;
 

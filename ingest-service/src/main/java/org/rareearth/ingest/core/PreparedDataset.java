@@ -6,15 +6,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.rareearth.tradedata.baci.BaciFormatException;
-import org.rareearth.tradedata.baci.DataProblem;
+import org.rareearth.tradedata.DataProblem;
 import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.tradedata.UploadRejectedException.Reason;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.Formats;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.Reconciliation;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.format.Formats;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.Reconciliation;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
 /**
@@ -62,7 +62,7 @@ public record PreparedDataset(String version, String format, String productFilte
 
     public static PreparedDataset of(TradeData data, ReadOptions options) {
         String version = ContentVersion.of(data, options.products());
-        String notice = data.notice() == null || data.notice().isBlank() ? DataNotice.NOT_RECORDED : data.notice().strip();
+        String notice = DataNotice.orNotRecorded(data.notice());
         return new PreparedDataset(version, data.format(), options.products().toString(), notice,
                 !DataNotice.NOT_RECORDED.equals(notice), data.years(), List.copyOf(data.products().keySet()),
                 data.countries().size(), data.rows(), data.problems(), BaselineEvents.of(data, version, notice),

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.rareearth.tradedata.baci.DataProblem;
+import org.rareearth.tradedata.DataProblem;
 import org.rareearth.ingest.core.PreparedDataset;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.TradeBaselineEvent;

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.ingest.service.DatasetNotFoundException;
-import org.rareearth.tradedata.source.IngestCancelledException;
+import org.rareearth.tradedata.IngestCancelledException;
 import org.rareearth.ingest.service.PublishFailedException;
 
 /** Every error as a JSON body {@code {error, ...}} that says what and where, never a stack trace. */

@@ -29,7 +29,7 @@ import org.rareearth.ingest.persistence.DatasetSummary;
 import org.rareearth.ingest.service.IngestJob.State;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.IngestCancelledException;
+import org.rareearth.tradedata.IngestCancelledException;
 import org.rareearth.tradedata.source.ZipSource;
 
 /**

@@ -3,7 +3,7 @@ package org.rareearth.ingest.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.rareearth.tradedata.source.IngestProgress;
+import org.rareearth.tradedata.IngestProgress;
 
 /**
  * One ingest as the status endpoint shows it while it runs and for a while after: its state, its

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareearth.tradedata.DemoZip;
+import org.rareearth.tradedata.baci.BaciDataset;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.TradeBaselineEvent;
 
@@ -51,21 +52,21 @@ class PreparedDatasetTest {
         assertThat(d.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.column()).isEqualTo("i,j");
-            assertThat(p.message()).isEqualTo(org.rareearth.tradedata.baci.DataProblem.sameCountry("CHN"));
+            assertThat(p.message()).isEqualTo(org.rareearth.tradedata.RowProblems.sameCountry("CHN"));
         });
         assertThat(d.events()).allSatisfy(e -> assertThat(e.flows()).noneMatch(f -> f.exporter().equals(f.importer())));
     }
 
     @Test
     void versionIsTheContentNotThePacking() throws IOException {
-        String demo = ContentVersion.of(DemoZip.DEMO);
+        String demo = BaciDataset.version(DemoZip.DEMO);
         Path copy = DemoZip.demo().without("README.md").without("production.csv").writeTo(tmp.resolve("copy"));
-        assertThat(ContentVersion.of(copy)).isEqualTo(demo);
+        assertThat(BaciDataset.version(copy)).isEqualTo(demo);
         Path changed = DemoZip.demo().replaceLine("tariffs.csv", 2, Files.readAllLines(DemoZip.DEMO.resolve("tariffs.csv")).get(1)
                 .replace("0.050", "0.060")).writeTo(tmp.resolve("changed"));
-        assertThat(ContentVersion.of(changed)).isNotEqualTo(demo);
+        assertThat(BaciDataset.version(changed)).isNotEqualTo(demo);
         Path noticed = DemoZip.demo().withNotice("other").writeTo(tmp.resolve("noticed"));
-        assertThat(ContentVersion.of(noticed)).isNotEqualTo(demo);
+        assertThat(BaciDataset.version(noticed)).isNotEqualTo(demo);
         assertThat(ContentVersion.normalise(demo.substring(7))).isEqualTo(demo);
     }
 

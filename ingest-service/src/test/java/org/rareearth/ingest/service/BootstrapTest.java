@@ -19,7 +19,7 @@ import org.rareearth.ingest.config.IngestConfig;
 import org.rareearth.ingest.core.PreparedDataset;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.IngestProgress;
+import org.rareearth.tradedata.IngestProgress;
 import org.rareearth.tradedata.source.ZipSource;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.Topics;

@@ -14,11 +14,15 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.rareearth.tradedata.BaselineTariffs;
+import org.rareearth.tradedata.ContentVersion;
+import org.rareearth.tradedata.ProductFilter;
+import org.rareearth.tradedata.DataProblem;
 import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.shared.trade.TradeFlow;
 import org.rareearth.shared.trade.TradeMatrix;
 import org.rareearth.shared.values.Hs6;
@@ -111,6 +115,15 @@ public final class BaciDataset {
     /** The directory the data were read from; null when read from another {@link DataSource}. */
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * The content version of the BACI data set in {@code dir}, every product kept
+     * ({@link ContentVersion}). Convenience that reads the whole data set; an ingest takes the
+     * version from the {@link TradeData} it read anyway.
+     */
+    public static String version(Path dir) throws IOException {
+        return ContentVersion.of(read(dir).tradeData(), ProductFilter.all());
     }
 
     /** The format-neutral result: flows, tables, problems, row counts, file digests, notice. */

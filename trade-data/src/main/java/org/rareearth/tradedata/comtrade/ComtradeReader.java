@@ -18,20 +18,23 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.rareearth.tradedata.baci.BaselineTariffs;
-import org.rareearth.tradedata.baci.DataProblem;
+import org.rareearth.tradedata.BaselineTariffs;
+import org.rareearth.tradedata.DataProblem;
+import org.rareearth.tradedata.ProblemLog;
+import org.rareearth.tradedata.RowCounter;
+import org.rareearth.tradedata.RowProblems;
 import org.rareearth.tradedata.DataNotice;
 import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.tradedata.UploadRejectedException.Reason;
 import org.rareearth.tradedata.source.Csv;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.FileKind;
-import org.rareearth.tradedata.source.IngestProgress;
+import org.rareearth.tradedata.IngestProgress;
 import org.rareearth.tradedata.source.MeteredInput;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.Reconciliation;
-import org.rareearth.tradedata.source.Reconciliation.FlowSource;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.Reconciliation;
+import org.rareearth.tradedata.Reconciliation.FlowSource;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.shared.trade.TradeFlow;
 import org.rareearth.shared.values.Iso3;
 
@@ -69,6 +72,11 @@ public final class ComtradeReader {
     /** Required columns (Comtrade's spelling); {@code period} may stand for {@code refYear}. */
     public static final List<String> REQUIRED = List.of("refYear", "reporterISO", "partnerISO", "flowCode",
             "cmdCode", "primaryValue");
+    /**
+     * The columns that make a CSV file a Comtrade export for format detection; a file that has them
+     * and lacks another required column is read as Comtrade and refused naming what is missing.
+     */
+    public static final List<String> IDENTIFYING = List.of("refYear", "reporterISO", "flowCode", "cmdCode");
     /** Optional columns that are read when present. */
     public static final List<String> OPTIONAL = List.of("reporterDesc", "partnerDesc", "cmdDesc", "netWgt", "qty",
             "qtyUnitAbbr", "freqCode", "partner2Code", "motCode", "customsCode", "reporterCode", "partnerCode");
@@ -80,7 +88,14 @@ public final class ComtradeReader {
 
     static final int BATCH = 4096;
 
-    private static final List<String> BACI_HEADER = List.of("t", "i", "j", "k", "v", "q");
+    /**
+     * BACI's year-file header, only to point a user who sent a BACI file here to the BACI route
+     * (this package does not depend on the BACI reader, which defines it: ComtradeReaderTest checks
+     * that the two agree).
+     */
+    static final List<String> BACI_YEAR_HEADER = List.of("t", "i", "j", "k", "v", "q");
+    /** What Comtrade accepts as a product code (after TOTAL and chapters are set aside). */
+    private static final String HS6_RULE = "six digits";
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern HS6 = Pattern.compile("\\d{6}");
@@ -90,7 +105,8 @@ public final class ComtradeReader {
     private final ReadOptions options;
     private final IngestProgress progress;
 
-    private final List<DataProblem> problems = new ArrayList<>();
+    private final ProblemLog problems;
+    private final RowCounter rows;
     private final SortedMap<String, Long> droppedAggregates = new TreeMap<>();
     private final SortedMap<String, Long> droppedOther = new TreeMap<>();
     private final Map<PairKey, Pair> pairs = new HashMap<>();
@@ -99,18 +115,18 @@ public final class ComtradeReader {
     private final SortedSet<Integer> years = new TreeSet<>();
     private final SortedMap<String, String> digests = new TreeMap<>();
 
-    private long read;
-    private long accepted;
-    private long rejected;
-    private long skipped;
-    private long reportedAccepted;
-    private long reportedRejected;
-    private long reportedSkipped;
-
     private ComtradeReader(DataSource source, ReadOptions options) {
         this.source = source;
         this.options = options;
         this.progress = options.progress();
+        this.problems = new ProblemLog(options.maxProblems(), TradeData.COMTRADE);
+        this.rows = new RowCounter(options);
+    }
+
+    /** Whether a header (column names, any case) is a Comtrade export's: it has every {@link #IDENTIFYING} column. */
+    public static boolean isExportHeader(List<String> header) {
+        List<String> lower = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        return IDENTIFYING.stream().allMatch(c -> lower.contains(c.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -119,7 +135,7 @@ public final class ComtradeReader {
      * @throws UploadRejectedException NOT_A_DATASET (no CSV file, a header without a required
      *                                 column, an unreadable dataset.properties), NOT_THE_FORMAT (a file
      *                                 that is not CSV text), TOO_MANY_ROWS, TOO_MANY_PROBLEMS
-     * @throws org.rareearth.tradedata.source.IngestCancelledException when the progress was cancelled
+     * @throws org.rareearth.tradedata.IngestCancelledException when the progress was cancelled
      */
     public static TradeData read(DataSource source, ReadOptions options) throws IOException {
         return new ComtradeReader(source, options).run();
@@ -169,35 +185,30 @@ public final class ComtradeReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                if (++read > options.maxRows()) {
-                    throw new UploadRejectedException(Reason.TOO_MANY_ROWS, "more than " + options.maxRows()
-                            + " data rows (rareearth.ingest.max-rows); stopped at " + file + " line " + lineNo);
-                }
+                rows.read(file, lineNo);
                 row(file, lineNo, line, columns);
-                if (read % BATCH == 0) {
-                    report();
-                    progress.checkCancelled();
+                if (rows.rowsRead() % BATCH == 0) {
+                    rows.report();
                 }
             }
         }
         digests.put(file, metered.sha256());
-        report();
+        rows.report();
     }
 
     private void row(String file, long line, String text, Columns c) {
         // bytes that are not UTF-8 were decoded as U+FFFD; the row's names and codes cannot be trusted
         if (text.indexOf('\uFFFD') >= 0) {
-            reject(List.of(new DataProblem(file, line, null, "bad encoding: not valid UTF-8")));
+            reject(List.of(new DataProblem(file, line, null, RowProblems.BAD_ENCODING)));
             return;
         }
         List<String> f = Csv.split(text);
         if (f == null) {
-            reject(List.of(new DataProblem(file, line, null, "a quoted field is not closed")));
+            reject(List.of(new DataProblem(file, line, null, RowProblems.UNCLOSED_QUOTE)));
             return;
         }
         if (f.size() != c.count) {
-            reject(List.of(new DataProblem(file, line, null, "expected " + c.count + " columns (as the header), found "
-                    + f.size())));
+            reject(List.of(new DataProblem(file, line, null, RowProblems.columnCount(c.header, f.size()))));
             return;
         }
         String cmd = f.get(c.cmd);
@@ -206,11 +217,11 @@ public final class ComtradeReader {
             return;
         }
         if (!HS6.matcher(cmd).matches()) {
-            reject(problem(file, line, "cmdCode", "cmdCode \"" + cmd + "\" is not a six-digit HS code"));
+            reject(problem(file, line, "cmdCode", RowProblems.badHs6(cmd, HS6_RULE)));
             return;
         }
         if (!options.products().keeps(cmd)) {
-            skipped++;
+            rows.skipped();
             return;
         }
         String freq = c.get(f, c.freq);
@@ -267,7 +278,7 @@ public final class ComtradeReader {
         }
         List<DataProblem> found = new ArrayList<>();
         if (reporter.equals(partner)) {
-            found.add(new DataProblem(file, line, "partnerISO", DataProblem.sameCountry(reporter)));
+            found.add(new DataProblem(file, line, "partnerISO", RowProblems.sameCountry(reporter)));
         }
         double value = number(f, c.value, "primaryValue", true, file, line, found);
         double netWgt = c.netWgt >= 0 ? number(f, c.netWgt, "netWgt", false, file, line, found) : Double.NaN;
@@ -282,9 +293,9 @@ public final class ComtradeReader {
         Pair pair = pairs.computeIfAbsent(new PairKey(year, cmd, exporter, importer), k -> new Pair());
         Report first = imports ? pair.importer : pair.exporter;
         if (first != null) {
-            reject(problem(file, line, c.yearName + ",reporterISO,partnerISO,flowCode,cmdCode", "duplicate key "
-                    + year + "," + reporter + "," + partner + "," + flow + "," + cmd + " (first on line " + first.line
-                    + (first.file.equals(file) ? "" : " of " + first.file) + ")"));
+            reject(problem(file, line, c.yearName + ",reporterISO,partnerISO,flowCode,cmdCode", RowProblems.duplicateKey(
+                    year + "," + reporter + "," + partner + "," + flow + "," + cmd, first.line,
+                    first.file.equals(file) ? null : first.file)));
             return;
         }
         double tons;
@@ -303,30 +314,33 @@ public final class ComtradeReader {
         }
         describe(names, reporter, c.get(f, c.reporterDesc));
         describe(names, partner, c.get(f, c.partnerDesc));
-        accepted++;
+        rows.accepted();
     }
 
-    /** Parses a number column; empty = NaN (or a problem when required); malformed or negative = a problem. */
+    /**
+     * Parses a number column; empty = NaN (or a problem when required); malformed or negative = a
+     * problem, in the words of {@link RowProblems} as the BACI reader says them.
+     */
     private static double number(List<String> f, int index, String column, boolean required, String file, long line,
                                  List<DataProblem> found) {
         String text = f.get(index);
         if (text.isEmpty()) {
             if (required) {
-                found.add(new DataProblem(file, line, column, column + " is empty"));
+                found.add(new DataProblem(file, line, column, RowProblems.badNumber(text)));
             }
             return Double.NaN;
         }
         if (!NUMBER.matcher(text).matches()) {
-            found.add(new DataProblem(file, line, column, "malformed number \"" + text + "\""));
+            found.add(new DataProblem(file, line, column, RowProblems.badNumber(text)));
             return Double.NaN;
         }
         double v = Double.parseDouble(text);
         if (Double.isInfinite(v)) {
-            found.add(new DataProblem(file, line, column, "number out of range \"" + text + "\""));
+            found.add(new DataProblem(file, line, column, RowProblems.outOfRange(text)));
             return Double.NaN;
         }
         if (v < 0) {
-            found.add(new DataProblem(file, line, column, "negative number " + text));
+            found.add(new DataProblem(file, line, column, RowProblems.negative(text)));
             return Double.NaN;
         }
         return v;
@@ -350,25 +364,12 @@ public final class ComtradeReader {
 
     private void setAside(SortedMap<String, Long> counts, String reason) {
         counts.merge(reason, 1L, Long::sum);
-        skipped++;
+        rows.skipped();
     }
 
     private void reject(List<DataProblem> found) {
-        rejected++;
-        problems.addAll(found);
-        if (problems.size() > options.maxProblems()) {
-            DataProblem last = found.get(found.size() - 1);
-            throw new UploadRejectedException(Reason.TOO_MANY_PROBLEMS, "more than " + options.maxProblems()
-                    + " problems (rareearth.ingest.max-problems), the last " + last
-                    + ": is this really a UN Comtrade export?");
-        }
-    }
-
-    private void report() {
-        progress.rows(accepted - reportedAccepted, rejected - reportedRejected, skipped - reportedSkipped);
-        reportedAccepted = accepted;
-        reportedRejected = rejected;
-        reportedSkipped = skipped;
+        rows.rejected();
+        found.forEach(problems::add);
     }
 
     private TradeData result(String notice) {
@@ -405,8 +406,8 @@ public final class ComtradeReader {
         }
         Reconciliation reconciliation = new Reconciliation(fromImporter, fromExporter, mirrored, droppedAggregates,
                 droppedOther, sources);
-        return new TradeData(TradeData.COMTRADE, flows, products, countries, BaselineTariffs.none(), problems,
-                new TradeData.RowCounts(read, accepted, rejected, skipped), digests, notice, reconciliation);
+        return new TradeData(TradeData.COMTRADE, flows, products, countries, BaselineTariffs.none(),
+                problems.problems(), rows.counts(), digests, notice, reconciliation);
     }
 
     /** One reconciled pair: exporter ships product to importer in year. */
@@ -427,6 +428,7 @@ public final class ComtradeReader {
 
     /** Column positions of one file's header; -1 = the optional column is absent. */
     private static final class Columns {
+        final List<String> header;
         final int count;
         final int year;
         final String yearName;
@@ -447,6 +449,7 @@ public final class ComtradeReader {
         final int customs;
 
         private Columns(List<String> header, Map<String, Integer> index) {
+            this.header = List.copyOf(header);
             count = header.size();
             int refYear = index.getOrDefault("refyear", -1);
             year = refYear >= 0 ? refYear : index.get("period");
@@ -494,7 +497,7 @@ public final class ComtradeReader {
             if (!missing.isEmpty()) {
                 String message = file + ": not a UN Comtrade export, the header has no column " + String.join(", ", missing)
                         + " (required: refYear or period, reporterISO, partnerISO, flowCode, cmdCode, primaryValue)";
-                if (header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList().equals(BACI_HEADER)) {
+                if (header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList().equals(BACI_YEAR_HEADER)) {
                     message += "; the header t,i,j,k,v,q is a BACI year file: upload it as a BACI data set";
                 }
                 throw new UploadRejectedException(Reason.NOT_A_DATASET, message);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.rareearth.tradedata.IngestProgress;
 
 /**
  * A stream that hashes (SHA-256) and reports to {@link IngestProgress} every byte a reader takes,

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.rareearth.tradedata.UploadRejectedException.Reason;
 import org.rareearth.tradedata.ArchiveLimits;
+import org.rareearth.tradedata.IngestProgress;
 import org.rareearth.tradedata.UploadRejectedException;
 
 /**

@@ -1,5 +1,7 @@
 package org.rareearth.tradedata.baci;
 
+import org.rareearth.tradedata.DataProblem;
+import org.rareearth.tradedata.BaselineTariffs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -85,7 +87,7 @@ class BaciDatasetTest {
         write("README.md", "not data");
         BaciDataset data = BaciDataset.read(dir);
         // 2023: 11 rows (the blank line is not a row), 4 accepted, 7 rejected; 2022: 1 accepted
-        assertThat(data.tradeData().rows()).isEqualTo(new org.rareearth.tradedata.source.TradeData.RowCounts(12, 5, 7, 0));
+        assertThat(data.tradeData().rows()).isEqualTo(new org.rareearth.tradedata.TradeData.RowCounts(12, 5, 7, 0));
         assertThat(data.tradeData().fileDigests()).containsOnlyKeys("BACI_HS17_Y2022_TEST.csv", YEAR_2023,
                 "country_codes.csv", "product_codes.csv");
         assertThat(data.notice()).isNull();

@@ -1,5 +1,6 @@
 package org.rareearth.tradedata.baci;
 
+import org.rareearth.tradedata.DataProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,11 +27,11 @@ import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.tradedata.UploadRejectedException.Reason;
 import org.rareearth.tradedata.source.DataSource;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.IngestCancelledException;
-import org.rareearth.tradedata.source.IngestProgress;
-import org.rareearth.tradedata.source.ProductFilter;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.IngestCancelledException;
+import org.rareearth.tradedata.IngestProgress;
+import org.rareearth.tradedata.ProductFilter;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.tradedata.source.ZipSource;
 import org.rareearth.shared.trade.TradeFlow;
 
@@ -392,8 +393,8 @@ class BaciReaderTest {
                 .isInstanceOf(IngestCancelledException.class)
                 .hasMessage("the ingest was cancelled while reading " + YEAR);
         IngestProgress.Snapshot s = progress.snapshot();
-        assertThat(s.rowsRead()).isEqualTo(BaciReader.PROGRESS_EVERY);
-        assertThat(s.rowsSkipped()).isEqualTo(BaciReader.PROGRESS_EVERY);
+        assertThat(s.rowsRead()).isEqualTo(YearFileParser.PROGRESS_EVERY);
+        assertThat(s.rowsSkipped()).isEqualTo(YearFileParser.PROGRESS_EVERY);
     }
 
     @Test
@@ -412,13 +413,13 @@ class BaciReaderTest {
     void aLineLongerThanTheLimitIsRejectedAndReadingGoesOn() throws Exception {
         ByteArrayOutputStream year = new ByteArrayOutputStream();
         year.writeBytes(bytes("t,i,j,k,v,q\n2022,156,842,850511,1,1\n"));
-        year.writeBytes(bytes("2022,156,458,850511,1," + "9".repeat(BaciReader.MAX_LINE + 10) + "\n"));
+        year.writeBytes(bytes("2022,156,458,850511,1," + "9".repeat(YearFileParser.MAX_LINE + 10) + "\n"));
         year.writeBytes(bytes("2022,36,842,850511,2,2\n"));
         Map<String, byte[]> files = realLayout("");
         files.put(YEAR, year.toByteArray());
         TradeData data = readFolder(files, ReadOptions.everything());
         assertThat(data.problems()).extracting(DataProblem::toString)
-                .containsExactly(YEAR + ":3: line longer than " + BaciReader.MAX_LINE + " bytes");
+                .containsExactly(YEAR + ":3: line longer than " + YearFileParser.MAX_LINE + " bytes");
         assertThat(data.flows().get(2022)).extracting(TradeFlow::exporter).containsExactly("CHN", "AUS");
         assertThat(data.rows()).isEqualTo(new TradeData.RowCounts(3, 2, 1, 0));
     }
@@ -438,7 +439,7 @@ class BaciReaderTest {
 
     @Test
     void longLongMapKeepsTheFirstValue() {
-        BaciReader.LongLongMap map = new BaciReader.LongLongMap();
+        RowKeyIndex map = new RowKeyIndex();
         for (long k = 1; k <= 10_000; k++) {
             assertThat(map.putIfAbsent(k * 7919, k)).isEqualTo(-1);
         }

@@ -1,5 +1,6 @@
 package org.rareearth.tradedata.baci;
 
+import org.rareearth.tradedata.BaselineTariffs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,6 @@
 package org.rareearth.tradedata.comtrade;
 
+import org.rareearth.tradedata.RowProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,19 +17,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareearth.tradedata.baci.BaselineTariffs;
-import org.rareearth.tradedata.baci.DataProblem;
+import org.rareearth.tradedata.BaselineTariffs;
+import org.rareearth.tradedata.DataProblem;
 import org.rareearth.tradedata.ArchiveLimits;
 import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.tradedata.UploadRejectedException.Reason;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.IngestCancelledException;
-import org.rareearth.tradedata.source.IngestProgress;
-import org.rareearth.tradedata.source.ProductFilter;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.Reconciliation;
-import org.rareearth.tradedata.source.Reconciliation.FlowSource;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.IngestCancelledException;
+import org.rareearth.tradedata.IngestProgress;
+import org.rareearth.tradedata.ProductFilter;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.Reconciliation;
+import org.rareearth.tradedata.Reconciliation.FlowSource;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.tradedata.source.ZipSource;
 import org.rareearth.shared.trade.TradeFlow;
 
@@ -61,9 +62,9 @@ class ComtradeReaderTest {
                 new DataProblem(FAULTY, 11, "freqCode", "monthly data (freqCode M): only annual exports (freqCode A) are accepted"),
                 new DataProblem(FAULTY, 17, null, "expected 47 columns (as the header), found 46"),
                 new DataProblem(FAULTY, 18, "primaryValue", "malformed number \"12O000\""),
-                new DataProblem(FAULTY, 19, "netWgt", "negative number -500"),
-                new DataProblem(FAULTY, 20, "cmdCode", "cmdCode \"85051\" is not a six-digit HS code"),
-                new DataProblem(FAULTY, 21, "partnerISO", DataProblem.sameCountry("USA")),
+                new DataProblem(FAULTY, 19, "netWgt", "negative value -500"),
+                new DataProblem(FAULTY, 20, "cmdCode", "malformed HS6 code \"85051\" (six digits)"),
+                new DataProblem(FAULTY, 21, "partnerISO", RowProblems.sameCountry("USA")),
                 new DataProblem(FAULTY, 22, KEY_COLUMNS, "duplicate key 2023,USA,CHN,M,850511 (first on line 2)"),
                 new DataProblem(FAULTY, 23, "refYear", "malformed year \"2O23\""));
         assertThat(data.problems().get(6)).hasToString(FAULTY + ":22: column " + KEY_COLUMNS
@@ -186,6 +187,12 @@ class ComtradeReaderTest {
     }
 
     @Test
+    void theBaciHeaderItPointsToIsTheBaciReadersOwn() {
+        // this package does not depend on the BACI reader; the hint must not drift from its definition
+        assertThat(ComtradeReader.BACI_YEAR_HEADER).isEqualTo(org.rareearth.tradedata.baci.BaciFiles.YEAR_HEADER);
+    }
+
+    @Test
     void refusesAnHtmlPageSavedAsCsv() {
         assertThatThrownBy(() -> read(FIXTURES.resolve("html"), ReadOptions.everything()))
                 .isInstanceOfSatisfying(UploadRejectedException.class,
@@ -218,8 +225,9 @@ class ComtradeReaderTest {
         assertThatThrownBy(() -> faulty(options))
                 .isInstanceOfSatisfying(UploadRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PROBLEMS))
-                .hasMessage("more than 3 problems (rareearth.ingest.max-problems), the last " + FAULTY
-                        + ":19: column netWgt: negative number -500: is this really a UN Comtrade export?");
+                // the words of the BACI reader (ProblemLog): "stopped at <file> line <n> (<reason>)"
+                .hasMessage("more than 3 problems (rareearth.ingest.max-problems); stopped at " + FAULTY
+                        + " line 19 (negative value -500): the files are probably not UN Comtrade data");
     }
 
     @Test
@@ -257,8 +265,8 @@ class ComtradeReaderTest {
         TradeData data = read(dir, ReadOptions.everything());
         assertThat(data.problems()).containsExactly(
                 new DataProblem("b.csv", 4, "period", "period 202101 is a month: only annual exports are accepted"),
-                new DataProblem("b.csv", 5, "primaryValue", "negative number -1"),
-                new DataProblem("b.csv", 6, "partnerISO", DataProblem.sameCountry("JPN")),
+                new DataProblem("b.csv", 5, "primaryValue", "negative value -1"),
+                new DataProblem("b.csv", 6, "partnerISO", RowProblems.sameCountry("JPN")),
                 new DataProblem("b.csv", 6, "primaryValue", "malformed number \"abc\""));
         // "usa" is not an ISO3 code as written: set aside as an aggregate, named by its code
         assertThat(data.reconciliation().droppedAggregates()).containsExactly(Map.entry("usa", 1L));

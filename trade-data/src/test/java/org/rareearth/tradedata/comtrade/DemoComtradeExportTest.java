@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rareearth.tradedata.DataNotice;
 import org.rareearth.tradedata.source.DirectorySource;
-import org.rareearth.tradedata.source.ReadOptions;
-import org.rareearth.tradedata.source.Reconciliation;
-import org.rareearth.tradedata.source.TradeData;
+import org.rareearth.tradedata.ReadOptions;
+import org.rareearth.tradedata.Reconciliation;
+import org.rareearth.tradedata.TradeData;
 import org.rareearth.shared.trade.TradeFlow;
 
 /** The larger fixture generated from the demo data reads without problems and gives back what was generated. */

@@ -1,5 +1,6 @@
 package org.rareearth.tradedata.source;
 
+import org.rareearth.tradedata.IngestProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

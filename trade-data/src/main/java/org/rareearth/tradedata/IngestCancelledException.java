@@ -1,4 +1,4 @@
-package org.rareearth.tradedata.source;
+package org.rareearth.tradedata;
 
 /** An ingest stopped on request: nothing of it is stored. */
 public class IngestCancelledException extends RuntimeException {

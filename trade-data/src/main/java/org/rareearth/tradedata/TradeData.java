@@ -1,12 +1,12 @@
-package org.rareearth.tradedata.source;
+package org.rareearth.tradedata;
 
 import org.rareearth.tradedata.ContentVersion;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.rareearth.tradedata.baci.BaselineTariffs;
-import org.rareearth.tradedata.baci.DataProblem;
+import org.rareearth.tradedata.BaselineTariffs;
+import org.rareearth.tradedata.DataProblem;
 import org.rareearth.shared.trade.TradeFlow;
 
 /**

@@ -1,4 +1,4 @@
-package org.rareearth.tradedata.source;
+package org.rareearth.tradedata;
 
 import java.util.Collections;
 import java.util.List;

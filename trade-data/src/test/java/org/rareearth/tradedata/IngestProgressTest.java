@@ -1,4 +1,4 @@
-package org.rareearth.tradedata.source;
+package org.rareearth.tradedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

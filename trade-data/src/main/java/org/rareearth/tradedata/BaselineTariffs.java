@@ -1,4 +1,4 @@
-package org.rareearth.tradedata.baci;
+package org.rareearth.tradedata;
 
 import java.util.ArrayList;
 import java.util.Collections;

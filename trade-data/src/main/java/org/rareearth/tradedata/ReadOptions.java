@@ -1,4 +1,4 @@
-package org.rareearth.tradedata.source;
+package org.rareearth.tradedata;
 
 import org.rareearth.tradedata.UploadRejectedException;
 import org.rareearth.tradedata.UploadRejectedException;

@@ -1,9 +1,10 @@
-package org.rareearth.tradedata.baci;
+package org.rareearth.tradedata;
 
 import java.util.Objects;
 
 /**
- * One row of a data file that was rejected (and not used), or one row-level warning.
+ * One row of a data file that was rejected (and not used), or one row-level warning. The messages
+ * both readers use are defined once, in {@link RowProblems}.
  *
  * @param file    the file name (without directory), e.g. {@code BACI_HS17_Y2023_RE.csv}
  * @param line    1-based line number; the header is line 1
@@ -17,15 +18,6 @@ public record DataProblem(String file, long line, String column, String message)
         Objects.requireNonNull(message, "message");
     }
 
-    /**
-     * The reason of a row whose exporter and importer are one country. Both readers (BACI and UN
-     * Comtrade) reject such a row with these words: a trade file holds flows across borders, and
-     * domestic shipments ({@code D0} of MODEL.md 1) are a separate input that no reader takes from
-     * trade rows (ingest-service README, "Domestic shipments").
-     */
-    public static String sameCountry(String iso3) {
-        return "exporter and importer are the same country (" + iso3 + "); trade files hold foreign flows only";
-    }
 
     /** {@code BACI_HS17_Y2023_RE.csv:17: column v: malformed number "abc"}. */
     @Override
