@@ -109,7 +109,7 @@ class ScenarioComputationTest {
         assertThat(flow(usTariffResults.get(7).scenario(), "CHN", "USA").value())
                 .isCloseTo(cli.get("flowChnUsa").get("value").asDouble(), within(1e-6));
 
-        // and the same engine calls as the command line's SimulationRun, made here directly
+        // and the engine calls that ScenarioForecaster makes for the service and the cli, made here directly
         Scenario scenario = ScenarioComputation.readScenario(usTariff, DatasetCatalogue.of(baseline2023));
         TradeMatrix values = baseline2023.matrix();
         PolicyState benchmark = PolicyState.free(values.size());
