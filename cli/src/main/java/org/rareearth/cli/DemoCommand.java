@@ -19,6 +19,9 @@ import org.rareearth.network.metrics.NetworkIndicators;
 import org.rareearth.network.model.TradeNetwork;
 import org.rareearth.shared.scenario.CountryGroups;
 import org.rareearth.shared.scenario.Scenario;
+import org.rareearth.simulation.forecast.BaseYearMarket;
+import org.rareearth.simulation.forecast.ScenarioForecast;
+import org.rareearth.simulation.forecast.ScenarioForecaster;
 import org.rareearth.simulation.forecast.YearOutcome;
 import org.rareearth.simulation.model.CountryWelfare;
 
@@ -76,7 +79,7 @@ final class DemoCommand {
         out.printf(Locale.ROOT, "%-7s %5s %5s %8s %8s %5s %6s %8s %6s  %s%n", "product", "nodes", "edges", "density",
                 "expHHI", "cr1", "comms", "modular.", "intra", "top brokers " + BROKER_FROM + "->" + BROKER_TO);
         for (String product : products) {
-            BenchmarkMarket market = BenchmarkMarket.assemble(data.dataset(), year, List.of(product));
+            BaseYearMarket market = data.market(year, List.of(product));
             TradeNetwork network = TradeNetwork.build(market.values(), threshold);
             NetworkIndicators n = analyzer.analyze(network).indicators();
             out.printf(Locale.ROOT, "%-7s %5d %5d %8.4f %8.4f %5.2f %6d %8.4f %6.3f  %s%n", product, n.nodes(), n.edges(),
@@ -89,16 +92,17 @@ final class DemoCommand {
     private static void simulated(PrintStream out, TradeData data, Scenario scenario, Path file, List<String> products,
                                   double threshold, NetworkAnalyzer analyzer) {
         int horizon = scenario.horizon() == null ? scenario.baseYear() : scenario.horizon();
-        Scenario baseline = MarketOptions.baselineOf(scenario);
+        Scenario baseline = ScenarioForecaster.baselineOf(scenario);
+        ScenarioForecaster forecaster = ScenarioForecaster.newton();
         List<String> chosen = scenario.products().isEmpty() ? products : scenario.products();
         out.printf(Locale.ROOT, "Scenario '%s' (%s), base %d, shown for %d; net welfare = scenario minus baseline, "
                 + "thousand USD%n", scenario.name(), file.getFileName(), scenario.baseYear(), horizon);
         out.printf(Locale.ROOT, "%-7s %9s %9s %9s %9s %8s %6s %8s %8s %7s  %s%n", "product", "dW CHN", "dW USA", "dW JPN",
                 "dW EU27", "expHHI", "comms", "modular.", "intra", "JS div", "top brokers " + BROKER_FROM + "->" + BROKER_TO);
         for (String product : chosen) {
-            BenchmarkMarket market = BenchmarkMarket.assemble(data.dataset(), scenario.baseYear(), List.of(product));
-            SimulationRun base = SimulationRun.solve(market, baseline, horizon, SolverKind.NONLINEAR);
-            SimulationRun scen = SimulationRun.solve(market, scenario, horizon, SolverKind.NONLINEAR);
+            BaseYearMarket market = data.market(scenario.baseYear(), List.of(product));
+            ScenarioForecast base = forecaster.forecast(market, baseline, horizon);
+            ScenarioForecast scen = forecaster.forecast(market, scenario, horizon);
             TradeNetwork baseNet = TradeNetwork.build(base.flows(base.last()), threshold);
             TradeNetwork scenNet = TradeNetwork.build(scen.flows(scen.last()), threshold);
             NetworkAnalysis baseAnalysis = analyzer.analyze(baseNet);
@@ -119,11 +123,11 @@ final class DemoCommand {
     }
 
     /** Net welfare of a set of countries under the scenario minus under the baseline, in the last year. */
-    private static double netWelfareDifference(SimulationRun base, SimulationRun scen, List<String> countries) {
+    private static double netWelfareDifference(ScenarioForecast base, ScenarioForecast scen, List<String> countries) {
         return net(scen.last(), scen, countries) - net(base.last(), base, countries);
     }
 
-    private static double net(YearOutcome year, SimulationRun run, List<String> countries) {
+    private static double net(YearOutcome year, ScenarioForecast run, List<String> countries) {
         CountryWelfare[] welfare = year.welfare();
         double sum = 0;
         for (String c : countries) {

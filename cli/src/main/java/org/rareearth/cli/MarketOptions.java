@@ -2,10 +2,14 @@ package org.rareearth.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.rareearth.shared.scenario.PolicyEvent;
 import org.rareearth.shared.scenario.Scenario;
+import org.rareearth.simulation.forecast.BaseYearMarket;
+import org.rareearth.simulation.forecast.ScenarioForecaster;
+import org.rareearth.simulation.forecast.SolverKind;
+import org.rareearth.simulation.solver.SolverSettings;
 
 /**
  * The options every engine command shares: which data, which year and products, which scenario,
@@ -31,10 +35,18 @@ record MarketOptions(TradeData data, int year, List<String> products, Scenario s
         if (lastYear < year) {
             throw new UsageException("--horizon " + lastYear + " is before the base year " + year);
         }
-        SolverKind solver = args.text("solver").map(SolverKind::parse).orElse(SolverKind.NONLINEAR);
+        SolverKind solver = args.text("solver").map(MarketOptions::parseSolver).orElse(SolverKind.NONLINEAR);
         Scenario chosen = scenario.orElseGet(() -> Scenario.baseline(year, lastYear, products));
         return new MarketOptions(data, year, products, chosen, scenario.isPresent(), lastYear, solver,
                 args.text("out").map(Path::of).orElse(null));
+    }
+
+    static SolverKind parseSolver(String text) {
+        try {
+            return SolverKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--solver must be nonlinear or linear, was '" + text + "'");
+        }
     }
 
     static Path dataDirectory(Arguments args) {
@@ -47,8 +59,13 @@ record MarketOptions(TradeData data, int year, List<String> products, Scenario s
         return home == null || home.isBlank() ? Path.of("") : Path.of(home);
     }
 
-    BenchmarkMarket benchmark() {
-        return BenchmarkMarket.assemble(data.dataset(), year, products);
+    BaseYearMarket benchmark() {
+        return data.market(year, products);
+    }
+
+    /** The engine that solves a scenario with the chosen solver. */
+    ScenarioForecaster forecaster() {
+        return new ScenarioForecaster(solver, SolverSettings.DEFAULTS);
     }
 
     /**
@@ -56,14 +73,6 @@ record MarketOptions(TradeData data, int year, List<String> products, Scenario s
      * events. Demand and capacity shifts are market developments, not policy, so they stay.
      */
     Scenario baseline() {
-        return baselineOf(scenario);
-    }
-
-    static Scenario baselineOf(Scenario scenario) {
-        List<PolicyEvent> developments = scenario.events().stream()
-                .filter(e -> e.kind().isMarketDevelopment())
-                .toList();
-        return new Scenario("baseline of " + scenario.name(), scenario.baseYear(), scenario.horizon(),
-                scenario.products(), scenario.elasticities(), scenario.groups(), developments, scenario.datasetVersion());
+        return ScenarioForecaster.baselineOf(scenario);
     }
 }

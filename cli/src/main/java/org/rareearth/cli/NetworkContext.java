@@ -2,9 +2,10 @@ package org.rareearth.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rareearth.simulation.forecast.BaseYearMarket;
 
 /** What a network was built from: the header fields of every network and compare report. */
-record NetworkContext(String dataNotice, String source, String scenario, int year, BenchmarkMarket market,
+record NetworkContext(String dataNotice, String source, String scenario, int year, BaseYearMarket market,
                       double threshold) {
 
     static final String OBSERVED = "observed";

@@ -2,6 +2,7 @@ package org.rareearth.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.rareearth.simulation.forecast.ScenarioForecast;
 
 /** {@code simulate}: the equilibrium of one market under a scenario, for a year or a forecast path. */
 final class SimulateCommand {
@@ -18,7 +19,7 @@ final class SimulateCommand {
     static Object run(List<String> argv) {
         Arguments args = Arguments.parse("simulate", argv, MarketOptions.NAMES);
         MarketOptions options = MarketOptions.from(args);
-        SimulationRun run = SimulationRun.solve(options.benchmark(), options.scenario(), options.lastYear(), options.solver());
+        ScenarioForecast run = options.forecaster().forecast(options.benchmark(), options.scenario(), options.lastYear());
         List<Map<String, Object>> years = run.years().stream()
                 .map(y -> SimulationReport.of(options.data(), run, y))
                 .toList();

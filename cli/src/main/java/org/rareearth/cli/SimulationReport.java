@@ -1,105 +1,84 @@
 package org.rareearth.cli;
 
-import static org.rareearth.cli.JsonOutput.number;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareearth.shared.scenario.Elasticities;
+import org.rareearth.simulation.forecast.ScenarioForecast;
 import org.rareearth.simulation.forecast.YearOutcome;
-import org.rareearth.simulation.model.ArmingtonMarket;
-import org.rareearth.simulation.model.CountryWelfare;
-import org.rareearth.simulation.model.Equilibrium;
-import org.rareearth.simulation.model.MarketElasticities;
+import org.rareearth.simulation.forecast.YearSolution;
 
 /** The JSON object {@code simulate} prints for one year (fields documented in docs/cli.md). */
 final class SimulationReport {
 
     static final String VALUE_UNIT = "thousand USD at world (exporter) prices";
     static final String WELFARE_UNIT = "thousand USD, change against the calibrated base year";
+    /** How the scenario document writes perfectly elastic supply ({@code eps = +inf}). */
+    private static final String INFINITY = "Infinity";
 
     private SimulationReport() {
     }
 
-    static Map<String, Object> of(TradeData data, SimulationRun run, YearOutcome year) {
-        ArmingtonMarket market = run.market();
-        Equilibrium eq = year.equilibrium();
-        int n = market.size();
+    static Map<String, Object> of(TradeData data, ScenarioForecast run, YearOutcome year) {
+        YearSolution s = run.solution(year);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataNotice", data.notice());
-        out.put("scenario", run.scenario().name());
-        out.put("year", year.year());
+        out.put("scenario", s.scenarioName());
+        out.put("year", s.year());
         out.put("baseYear", run.benchmark().year());
         out.put("product", run.benchmark().label());
         out.put("products", run.benchmark().products());
-        out.put("solver", run.solver().label());
-        out.put("converged", eq.converged());
-        out.put("iterations", eq.iterations());
-        out.put("maxResidual", eq.maxResidual());
-        out.put("worldPrices", byCountry(market, eq.worldPrices()));
-        out.put("compositePrices", byCountry(market, eq.compositePrices()));
-        out.put("compositeDemand", byCountry(market, eq.compositeDemand()));
-        List<String> unserved = new ArrayList<>();
-        Map<String, Object> rents = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (eq.unserved()[i]) {
-                unserved.add(market.country(i));
-            }
-            if (eq.quotaRentRate()[i] > 0) {
-                rents.put(market.country(i), eq.quotaRentRate()[i]);
-            }
-        }
-        out.put("unservedMarkets", unserved);
-        out.put("quotaRentRates", rents);
+        out.put("solver", s.solver());
+        // kept for readers of docs/cli.md: a year is reported only once solved (the forecast throws otherwise)
+        out.put("converged", true);
+        out.put("iterations", s.iterations());
+        out.put("maxResidual", s.maxResidual());
+        out.put("worldPrices", s.worldPrices());
+        out.put("compositePrices", s.compositePrices());
+        out.put("compositeDemand", s.compositeDemand());
+        out.put("unservedMarkets", s.unservedMarkets());
+        out.put("quotaRentRates", s.quotaRentRates());
         out.put("valueUnit", VALUE_UNIT);
-        out.put("flows", flows(run, eq));
+        out.put("flows", flows(s));
         out.put("welfareUnit", WELFARE_UNIT);
-        out.put("welfare", welfare(market, year.welfare()));
-        out.put("elasticities", elasticities(run.scenario().elasticities(), market));
-        out.put("eventsInForce", year.eventsInForce());
-        out.put("warnings", run.policy().warnings(year.year()));
+        out.put("welfare", welfare(s));
+        out.put("elasticities", elasticities(run.scenario().elasticities(), s));
+        out.put("eventsInForce", s.eventsInForce());
+        out.put("warnings", s.warnings());
         return out;
     }
 
     /** Every pair with benchmark trade, with its observed (calibration) value and its simulated value. */
-    private static List<Map<String, Object>> flows(SimulationRun run, Equilibrium eq) {
-        ArmingtonMarket market = run.market();
+    private static List<Map<String, Object>> flows(YearSolution s) {
         List<Map<String, Object>> flows = new ArrayList<>();
-        for (int i = 0; i < market.size(); i++) {
-            for (int j = 0; j < market.size(); j++) {
-                double baseline = run.benchmark().values().value(i, j);
-                if (baseline > 0) {
-                    Map<String, Object> f = new LinkedHashMap<>();
-                    f.put("exporter", market.country(i));
-                    f.put("importer", market.country(j));
-                    f.put("baseline", baseline);
-                    f.put("value", number(eq.value(i, j)));
-                    flows.add(f);
-                }
-            }
+        for (YearSolution.Flow flow : s.flows()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("exporter", flow.exporter());
+            f.put("importer", flow.importer());
+            f.put("baseline", flow.observed());
+            f.put("value", flow.value());
+            flows.add(f);
         }
         return flows;
     }
 
-    static Map<String, Object> welfare(ArmingtonMarket market, CountryWelfare[] welfare) {
+    private static Map<String, Object> welfare(YearSolution s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < market.size(); i++) {
-            CountryWelfare w = welfare[i];
+        s.welfare().forEach((country, w) -> {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("producerSurplus", number(w.producerSurplus()));
-            c.put("consumerSurplus", number(w.consumerSurplus()));
-            c.put("tariffRevenue", number(w.tariffRevenue()));
-            c.put("exportTaxRevenue", number(w.exportTaxRevenue()));
-            c.put("quotaRent", number(w.quotaRent()));
-            c.put("net", number(w.net()));
-            out.put(market.country(i), c);
-        }
+            c.put("producerSurplus", w.producerSurplus());
+            c.put("consumerSurplus", w.consumerSurplus());
+            c.put("tariffRevenue", w.tariffRevenue());
+            c.put("exportTaxRevenue", w.exportTaxRevenue());
+            c.put("quotaRent", w.quotaRent());
+            c.put("net", w.net());
+            out.put(country, c);
+        });
         return out;
     }
 
-    private static Map<String, Object> elasticities(Elasticities declared, ArmingtonMarket market) {
-        MarketElasticities used = market.elasticities();
+    private static Map<String, Object> elasticities(Elasticities declared, YearSolution s) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("sigma", declared.sigma());
@@ -107,26 +86,17 @@ final class SimulationReport {
         defaults.put("eps", elasticity(declared.eps()));
         out.put("defaults", defaults);
         out.put("overrides", declared.overrides());
-        out.put("sigma", byCountry(market, used.sigma()));
-        out.put("eta", byCountry(market, used.eta()));
+        out.put("sigma", s.sigma());
+        out.put("eta", s.eta());
         Map<String, Object> eps = new LinkedHashMap<>();
-        for (int i = 0; i < market.size(); i++) {
-            eps.put(market.country(i), elasticity(used.eps()[i]));
-        }
+        // the solution reports perfectly elastic supply as null; the scenario document writes it "Infinity"
+        s.eps().forEach((country, value) -> eps.put(country, value == null ? INFINITY : value));
         out.put("eps", eps);
         return out;
     }
 
     /** Perfectly elastic supply is written as the string "Infinity", as the scenario document accepts it. */
     private static Object elasticity(double value) {
-        return value == Double.POSITIVE_INFINITY ? "Infinity" : value;
-    }
-
-    static Map<String, Double> byCountry(ArmingtonMarket market, double[] values) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < market.size(); i++) {
-            out.put(market.country(i), number(values[i]));
-        }
-        return out;
+        return value == Double.POSITIVE_INFINITY ? INFINITY : value;
     }
 }

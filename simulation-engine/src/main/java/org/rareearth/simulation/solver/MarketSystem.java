@@ -103,8 +103,8 @@ final class MarketSystem {
             sigma[i] = market.sigma(i);
             eta[i] = market.eta(i);
             eps[i] = market.eps(i);
-            demand[i] = market.demandScale(i) * policy.demandShift(i);
-            capacity[i] = market.supplyScale(i) * policy.capacityShift(i);
+            demand[i] = market.demandScaleA(i) * policy.demandShift(i);
+            capacity[i] = market.supplyScaleK(i) * policy.capacityShift(i);
         }
 
         // which flows trade: benchmark trade, not embargoed (MODEL.md 3), not under a zero cap
@@ -183,7 +183,7 @@ final class MarketSystem {
         int vars = 0;
         for (int i = 0; i < n; i++) {
             served[i] = colStart[i + 1] > colStart[i];
-            unserved[i] = !served[i] && market.demandScale(i) > 0;
+            unserved[i] = !served[i] && market.demandScaleA(i) > 0;
             closed[i] = capacity[i] > 0 && flowsOf[i] == 0;
             // MODEL.md 3 / 12: an equation for every exporter with K > 0, an open market and finite eps
             boolean hasEquation = capacity[i] > 0 && flowsOf[i] > 0 && !Double.isInfinite(eps[i]);
@@ -621,7 +621,7 @@ final class MarketSystem {
                 rent[src[k]] = Math.max(rent[src[k]], r);
             }
         }
-        return new Equilibrium(p, pc, qcOut, quantities, rent, unserved.clone(), true, iterations, maxResidual,
+        return new Equilibrium(p, pc, qcOut, quantities, rent, unserved.clone(), iterations, maxResidual,
                 rentByFlow);
     }
 }

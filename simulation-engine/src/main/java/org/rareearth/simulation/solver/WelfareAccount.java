@@ -75,8 +75,8 @@ public final class WelfareAccount {
         }
         CountryWelfare[] out = new CountryWelfare[n];
         for (int i = 0; i < n; i++) {
-            double ps = producerSurplus(market.supplyScale(i) * policy.capacityShift(i), market.eps(i), p[i]);
-            double cs = consumerSurplus(market.demandScale(i) * policy.demandShift(i), market.eta(i),
+            double ps = producerSurplus(market.supplyScaleK(i) * policy.capacityShift(i), market.eps(i), p[i]);
+            double cs = consumerSurplus(market.demandScaleA(i) * policy.demandShift(i), market.eta(i),
                     eq.compositePrices()[i], eq.unserved()[i]);
             out[i] = new CountryWelfare(ps, cs, tariffRevenue[i], exportRevenue[i], quotaRent[i],
                     ps + cs + tariffRevenue[i] + exportRevenue[i]);

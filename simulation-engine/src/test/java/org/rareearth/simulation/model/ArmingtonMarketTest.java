@@ -29,10 +29,10 @@ class ArmingtonMarketTest {
         assertThat(m.size()).isEqualTo(3);
         assertThat(m.countries()).isEqualTo(THREE);
         assertThat(m.country(1)).isEqualTo("BBB");
-        assertThat(m.demandScale(1)).isCloseTo(27.65, within(1e-12));
-        assertThat(m.demandScale(2)).isEqualTo(4);
+        assertThat(m.demandScaleA(1)).isCloseTo(27.65, within(1e-12));
+        assertThat(m.demandScaleA(2)).isEqualTo(4);
         assertThat(m.benchmarkExpenditureShare(1, 2)).isEqualTo(1);
-        assertThat(m.supplyScale(1)).isEqualTo(26);
+        assertThat(m.supplyScaleK(1)).isEqualTo(26);
         assertThat(m.benchmarkQuantity(0, 1)).isEqualTo(5);
         assertThat(m.benchmarkExpenditureShare(0, 1)).isCloseTo(6.6 / 27.65, within(1e-15));
         assertThat(m.cesWeight(0, 1)).isCloseTo(6.6 / 27.65 * 1.32 * 1.32, within(1e-15));

@@ -105,7 +105,7 @@ class EquilibriumSolverTest {
                 sum += m.cesWeight(i, j) * Math.pow(policy.wedge(i, j), 1 - 4);
             }
             double pc = Math.pow(sum, 1.0 / (1 - 4));
-            double qc = m.demandScale(j) * Math.pow(pc, -0.7);
+            double qc = m.demandScaleA(j) * Math.pow(pc, -0.7);
             assertThat(eq.compositePrices()[j]).isCloseTo(pc, within(1e-12));
             assertThat(eq.compositeDemand()[j]).isCloseTo(qc, within(1e-9 * qc));
             for (int i = 0; i < 3; i++) {
@@ -381,9 +381,9 @@ class EquilibriumSolverTest {
                 double q0 = m.benchmarkQuantity(i, j);
                 assertThat(eq.quantities()[i][j]).as("q[%d][%d]", i, j).isCloseTo(q0, within(1e-9 * q0));
             }
-            if (m.demandScale(i) > 0) {
+            if (m.demandScaleA(i) > 0) {
                 assertThat(eq.compositePrices()[i]).isCloseTo(1.0, within(1e-9));
-                assertThat(eq.compositeDemand()[i]).isCloseTo(m.demandScale(i), within(1e-9 * m.demandScale(i)));
+                assertThat(eq.compositeDemand()[i]).isCloseTo(m.demandScaleA(i), within(1e-9 * m.demandScaleA(i)));
             }
         }
         assertThat(eq.quotaRentRate()).containsOnly(0.0);

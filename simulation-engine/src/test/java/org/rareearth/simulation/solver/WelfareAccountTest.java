@@ -171,8 +171,8 @@ class WelfareAccountTest {
 
         double p = Math.pow(1 / 1.5, 1 / 2.6);
         for (int i = 0; i < 5; i++) {
-            assertThat(w[i].producerSurplus()).isCloseTo(1.5 * m.supplyScale(i) / 3 * (Math.pow(p, 3) - 1), within(1e-9));
-            assertThat(w[i].consumerSurplus()).isCloseTo(-m.demandScale(i) / 0.4 * (Math.pow(p, 0.4) - 1), within(1e-9));
+            assertThat(w[i].producerSurplus()).isCloseTo(1.5 * m.supplyScaleK(i) / 3 * (Math.pow(p, 3) - 1), within(1e-9));
+            assertThat(w[i].consumerSurplus()).isCloseTo(-m.demandScaleA(i) / 0.4 * (Math.pow(p, 0.4) - 1), within(1e-9));
         }
     }
 }

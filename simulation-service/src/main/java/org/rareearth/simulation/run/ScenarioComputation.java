@@ -14,21 +14,16 @@ import org.rareearth.shared.events.SimulationResultEvent.FlowValue;
 import org.rareearth.shared.events.SimulationResultEvent.Solution;
 import org.rareearth.shared.events.SimulationResultEvent.Welfare;
 import org.rareearth.shared.events.TradeBaselineEvent;
-import org.rareearth.shared.scenario.PolicyEvent;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioException;
 import org.rareearth.shared.scenario.ScenarioReader;
 import org.rareearth.shared.trade.TradeMatrix;
-import org.rareearth.simulation.forecast.ForecastPath;
+import org.rareearth.simulation.forecast.BaseYearMarket;
+import org.rareearth.simulation.forecast.ScenarioForecast;
+import org.rareearth.simulation.forecast.ScenarioForecaster;
+import org.rareearth.simulation.forecast.SolverKind;
 import org.rareearth.simulation.forecast.YearOutcome;
-import org.rareearth.simulation.model.ArmingtonMarket;
-import org.rareearth.simulation.model.CountryWelfare;
-import org.rareearth.simulation.model.Equilibrium;
-import org.rareearth.simulation.model.MarketElasticities;
-import org.rareearth.simulation.model.PolicyState;
-import org.rareearth.simulation.policy.ElasticityChoice;
-import org.rareearth.simulation.policy.ScenarioPolicy;
-import org.rareearth.simulation.solver.EquilibriumSolver;
+import org.rareearth.simulation.forecast.YearSolution;
 import org.rareearth.simulation.solver.SolverSettings;
 
 /**
@@ -39,22 +34,19 @@ import org.rareearth.simulation.solver.SolverSettings;
  * (year = base year) saying why nothing could be solved. Framework-free, so the services' tests and
  * the command line can check it against the engines directly.
  *
- * <p>The wiring is the command line's ({@code SimulationRun}, {@code SimulationReport}) for a single
- * product: elasticities by {@link ElasticityChoice#forProduct}, calibration on the base year's
- * flows and tariffs, the events through {@link ScenarioPolicy}, the path by the damped Newton
- * solver. Numbers that are not finite are written as {@code null} (JSON has no NaN).
+ * <p>The solving is the command line's: {@link ScenarioForecaster} on the product's base-year flows
+ * and tariffs, by the damped Newton solver, for the scenario and for its baseline
+ * ({@link ScenarioForecaster#baselineOf}); the events carry its {@link YearSolution}s (numbers that
+ * are not finite as {@code null}: JSON has no NaN).
  */
 public final class ScenarioComputation {
 
-    /** The solver label in the results, as the command line writes it. */
-    public static final String SOLVER = "nonlinear";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SolverSettings settings;
+    private final ScenarioForecaster forecaster;
 
     public ScenarioComputation(SolverSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.forecaster = new ScenarioForecaster(SolverKind.NONLINEAR, Objects.requireNonNull(settings, "settings"));
     }
 
     public ScenarioComputation() {
@@ -78,19 +70,6 @@ public final class ScenarioComputation {
     /** The last year of a scenario's path: its horizon, or the base year alone. */
     public static int lastYear(Scenario scenario) {
         return scenario.horizon() == null ? scenario.baseYear() : scenario.horizon();
-    }
-
-    /**
-     * The reference a scenario is compared with (MODEL.md 6): the same path without its policy
-     * events. Demand and capacity shifts are market developments, not policy, so they stay (the
-     * command line's {@code MarketOptions.baselineOf}).
-     */
-    public static Scenario baselineOf(Scenario scenario) {
-        List<PolicyEvent> developments = scenario.events().stream()
-                .filter(e -> e instanceof PolicyEvent.DemandShift || e instanceof PolicyEvent.CapacityShift)
-                .toList();
-        return new Scenario("baseline of " + scenario.name(), scenario.baseYear(), scenario.horizon(),
-                scenario.products(), scenario.elasticities(), scenario.groups(), developments, scenario.datasetVersion());
     }
 
     /**
@@ -167,95 +146,36 @@ public final class ScenarioComputation {
                                               TradeBaselineEvent baseline) {
         String product = baseline.product();
         TradeMatrix values = baseline.matrix();
-        if (ElasticityChoice.tradeValue(values) <= 0) {
-            throw new IllegalArgumentException("no foreign trade in " + baseline.year() + " to calibrate on");
-        }
         int baseYear = scenario.baseYear();
         int lastYear = lastYear(scenario);
-        Market scenarioMarket = Market.of(values, benchmarkPolicy(values, baseline), scenario, product);
-        Market baselineMarket = Market.of(values, scenarioMarket.market.benchmarkPolicy(), baselineOf(scenario), product);
-        ForecastPath path = ForecastPath.newton(new EquilibriumSolver(settings));
-        List<YearOutcome> scenarioYears = path.run(scenarioMarket.market, scenarioMarket.policy, baseYear, lastYear);
-        List<YearOutcome> baselineYears = path.run(baselineMarket.market, baselineMarket.policy, baseYear, lastYear);
-        List<SimulationResultEvent> events = new ArrayList<>(scenarioYears.size());
-        for (int k = 0; k < scenarioYears.size(); k++) {
-            YearOutcome year = scenarioYears.get(k);
+        BaseYearMarket market = BaseYearMarket.ofProduct(baseline.year(), product, values,
+                (i, j) -> baseline.tariff(values.country(i), values.country(j)));
+        ScenarioForecast scenarioPath = forecaster.forecast(market, scenario, lastYear);
+        ScenarioForecast baselinePath = forecaster.forecast(market, ScenarioForecaster.baselineOf(scenario), lastYear);
+        List<SimulationResultEvent> events = new ArrayList<>(scenarioPath.years().size());
+        for (int k = 0; k < scenarioPath.years().size(); k++) {
+            YearOutcome year = scenarioPath.years().get(k);
             events.add(new SimulationResultEvent(SimulationResultEvent.SCHEMA_VERSION, scenarioId, scenarioVersion,
                     baseline.datasetVersion(), product, year.year(), baseYear, lastYear, ComputationStatus.OK, null,
-                    baseline.dataNotice(), solution(scenarioMarket, values, year),
-                    solution(baselineMarket, values, baselineYears.get(k))));
+                    baseline.dataNotice(), solution(scenarioPath.solution(year)),
+                    solution(baselinePath.solution(baselinePath.years().get(k)))));
         }
         return events;
     }
 
-    /**
-     * The tariffs in force in the base year on the traded foreign pairs (MODEL.md 1); pairs without
-     * trade keep 0, as the command line's benchmark does, since they carry no calibrated weight.
-     */
-    static PolicyState benchmarkPolicy(TradeMatrix values, TradeBaselineEvent baseline) {
-        int n = values.size();
-        PolicyState policy = PolicyState.free(n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j && values.value(i, j) > 0) {
-                    policy.setTariff(i, j, baseline.tariff(values.country(i), values.country(j)));
-                }
-            }
-        }
-        return policy;
-    }
-
-    /** One calibrated market with the policy of one scenario. */
-    private record Market(ArmingtonMarket market, ScenarioPolicy policy, Scenario scenario) {
-        static Market of(TradeMatrix values, PolicyState benchmark, Scenario scenario, String product) {
-            MarketElasticities elasticities = ElasticityChoice.forProduct(scenario.elasticities(), values.countries(),
-                    product);
-            ArmingtonMarket market = ArmingtonMarket.calibrate(values, benchmark, elasticities);
-            return new Market(market, new ScenarioPolicy(scenario, List.of(product)), scenario);
-        }
-    }
-
     /** The fields of the command line's {@code simulate} report that the event carries. */
-    private static Solution solution(Market m, TradeMatrix benchmark, YearOutcome year) {
-        ArmingtonMarket market = m.market;
-        Equilibrium eq = year.equilibrium();
-        int n = market.size();
-        List<FlowValue> flows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double observed = benchmark.value(i, j);
-                if (observed > 0) {
-                    flows.add(new FlowValue(market.country(i), market.country(j), observed, number(eq.value(i, j))));
-                }
-            }
-        }
-        CountryWelfare[] welfare = year.welfare();
-        Map<String, Welfare> welfareByCountry = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            CountryWelfare w = welfare[i];
-            welfareByCountry.put(market.country(i), new Welfare(number(w.producerSurplus()),
-                    number(w.consumerSurplus()), number(w.tariffRevenue()), number(w.exportTaxRevenue()),
-                    number(w.quotaRent()), number(w.net())));
-        }
-        MarketElasticities used = market.elasticities();
-        return new Solution(m.scenario.name(), SOLVER, eq.converged(), eq.iterations(), eq.maxResidual(),
-                byCountry(market, eq.worldPrices()), byCountry(market, eq.compositePrices()), flows, welfareByCountry,
-                byCountry(market, used.sigma()), byCountry(market, used.eta()),
-                // perfectly elastic supply (eps = +inf) is written as null, as the event contract says
-                byCountry(market, used.eps()), year.eventsInForce(), m.policy.warnings(year.year()));
-    }
-
-    private static Map<String, Double> byCountry(ArmingtonMarket market, double[] values) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < market.size(); i++) {
-            out.put(market.country(i), number(values[i]));
-        }
-        return out;
-    }
-
-    /** JSON has no NaN or infinity: a number that is not finite is written as null. */
-    static Double number(double value) {
-        return Double.isFinite(value) ? value : null;
+    private static Solution solution(YearSolution s) {
+        List<FlowValue> flows = s.flows().stream()
+                .map(f -> new FlowValue(f.exporter(), f.importer(), f.observed(), f.value()))
+                .toList();
+        Map<String, Welfare> welfare = new LinkedHashMap<>();
+        s.welfare().forEach((country, w) -> welfare.put(country, new Welfare(w.producerSurplus(), w.consumerSurplus(),
+                w.tariffRevenue(), w.exportTaxRevenue(), w.quotaRent(), w.net())));
+        // converged: a year is reported only once solved (the forecast throws otherwise);
+        // eps: perfectly elastic supply is null, as the event contract says
+        return new Solution(s.scenarioName(), s.solver(), true, s.iterations(), s.maxResidual(),
+                s.worldPrices(), s.compositePrices(), flows, welfare, s.sigma(), s.eta(), s.eps(),
+                s.eventsInForce(), s.warnings());
     }
 
     private static String reason(Throwable e) {

@@ -23,6 +23,7 @@ import org.rareearth.shared.scenario.PolicyEvent;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.trade.TradeMatrix;
 import org.rareearth.simulation.forecast.ForecastPath;
+import org.rareearth.simulation.forecast.ScenarioForecaster;
 import org.rareearth.simulation.forecast.YearOutcome;
 import org.rareearth.simulation.model.ArmingtonMarket;
 import org.rareearth.simulation.model.PolicyState;
@@ -108,7 +109,7 @@ class ScenarioComputationTest {
         assertThat(flow(usTariffResults.get(7).scenario(), "CHN", "USA").value())
                 .isCloseTo(cli.get("flowChnUsa").get("value").asDouble(), within(1e-6));
 
-        // and the same engine calls as the command line's SimulationRun, made here directly
+        // and the engine calls that ScenarioForecaster makes for the service and the cli, made here directly
         Scenario scenario = ScenarioComputation.readScenario(usTariff, DatasetCatalogue.of(baseline2023));
         TradeMatrix values = baseline2023.matrix();
         PolicyState benchmark = PolicyState.free(values.size());
@@ -137,7 +138,7 @@ class ScenarioComputationTest {
                   {"type": "DEMAND_SHIFT", "countries": "USA", "annualGrowth": 0.05},
                   {"type": "CAPACITY_SHIFT", "year": 2025, "countries": "CHN", "factor": 0.8}]}""";
         Scenario scenario = ScenarioComputation.readScenario(doc, DatasetCatalogue.of(baseline2023));
-        Scenario baseline = ScenarioComputation.baselineOf(scenario);
+        Scenario baseline = ScenarioForecaster.baselineOf(scenario);
         assertThat(baseline.events()).hasSize(2).allMatch(e -> !(e instanceof PolicyEvent.Tariff));
         List<SimulationResultEvent> results = new ScenarioComputation().compute(request("mixed", 1, doc), baseline2023);
         assertThat(results).hasSize(3);
@@ -228,7 +229,7 @@ class ScenarioComputationTest {
         String doc = usTariff.replaceFirst("\\{", "{\"datasetVersion\": \"" + pin + "\", ");
         Scenario scenario = ScenarioComputation.readScenario(doc, DatasetCatalogue.of(baseline2023));
         assertThat(scenario.datasetVersion()).isEqualTo(pin);
-        assertThat(ScenarioComputation.baselineOf(scenario).datasetVersion()).isEqualTo(pin);
+        assertThat(ScenarioForecaster.baselineOf(scenario).datasetVersion()).isEqualTo(pin);
         List<SimulationResultEvent> pinned = new ScenarioComputation().compute(request("us-tariff", 3, doc), baseline2023);
         assertThat(pinned).isEqualTo(usTariffResults);
     }
