@@ -38,7 +38,7 @@ class ScenarioApiTest {
     }
 
     static ScenarioRequestEvent awaitRequest(String id, int version, boolean archived) {
-        ConsumerRecord<String, String> record = TestKafka.awaitRecord(Topics.SCENARIO_REQUESTS, r -> {
+        ConsumerRecord<String, String> record = TestKafka.awaitRecord(Topics.SCENARIO_REQUESTS.name(), r -> {
             if (!id.equals(r.key())) {
                 return false;
             }

@@ -40,7 +40,7 @@ public final class TestData {
     /** Publishes the test data set (idempotent) and waits until the catalogue knows it. */
     public static void ensureCatalogue() {
         TradeBaselineEvent b = baseline();
-        TestKafka.send(Topics.TRADE_BASELINE, b.key(), b);
+        TestKafka.send(Topics.TRADE_BASELINE.name(), b.key(), b);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             var r = given().get("/catalog");
             return r.statusCode() == 200 && r.jsonPath().getList("years").contains(2023)

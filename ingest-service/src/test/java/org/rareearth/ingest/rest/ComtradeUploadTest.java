@@ -72,7 +72,7 @@ class ComtradeUploadTest {
                 .body("reconciliation.droppedAggregates.'S19 Other Asia, nes'", equalTo(58))
                 .body("reconciliation.flows.size()", equalTo(1010));
 
-        List<TradeBaselineEvent> events = TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(version + ":"))
+        List<TradeBaselineEvent> events = TestKafka.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(version + ":"))
                 .stream().map(r -> EventCodec.decode(r.value(), TradeBaselineEvent.class)).toList();
         assertThat(events).hasSize(5);
         assertThat(events.stream().mapToInt(e -> e.flows().size()).sum()).isEqualTo(1010);

@@ -73,10 +73,10 @@ class StoreAndResendTest {
         });
         assertThat(store.unpublished(data.version())).isEmpty();
         given().get("/datasets/" + data.version()).then().body("publishedBaselines", equalTo(35));
-        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
+        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
 
         // a second round finds nothing to send
         assertThat(ingestion.resendUnpublished()).noneMatch(o -> o.version().equals(data.version()));
-        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
+        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
     }
 }

@@ -1,10 +1,12 @@
 package org.rareearth.scenario.messaging;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rareearth.scenario.config.ScenarioConfig;
 
 /**
@@ -27,11 +29,20 @@ public class RequestSizeCheck {
     @Inject
     ScenarioConfig config;
 
-    @ConfigProperty(name = MAX_REQUEST_SIZE, defaultValue = KAFKA_DEFAULT_MAX_REQUEST_SIZE)
-    long maxRequestSize;
+    @Inject
+    RequestChannel channel;
+
+    /** The one producer setting the check needs, of the scenario-requests channel. */
+    @ConfigMapping(prefix = "mp.messaging.outgoing.scenario-requests")
+    public interface RequestChannel {
+
+        @WithName("max.request.size")
+        @WithDefault(KAFKA_DEFAULT_MAX_REQUEST_SIZE)
+        long maxRequestSize();
+    }
 
     void onStart(@Observes StartupEvent start) {
-        check(config.maxDocumentBytes(), maxRequestSize);
+        check(config.maxDocumentBytes(), channel.maxRequestSize());
     }
 
     /** The largest record a document of {@code maxDocumentBytes} can make. */

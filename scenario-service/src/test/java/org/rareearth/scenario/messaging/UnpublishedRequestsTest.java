@@ -60,7 +60,7 @@ class UnpublishedRequestsTest {
 
         unpublished.resend(Instant.now());
 
-        var record = TestKafka.awaitRecord(Topics.SCENARIO_REQUESTS, r -> id.equals(r.key()));
+        var record = TestKafka.awaitRecord(Topics.SCENARIO_REQUESTS.name(), r -> id.equals(r.key()));
         ScenarioRequestEvent event = EventCodec.decode(record.value(), ScenarioRequestEvent.class);
         assertThat(event.scenarioVersion()).isEqualTo(1);
         assertThat(published(id)).isTrue();

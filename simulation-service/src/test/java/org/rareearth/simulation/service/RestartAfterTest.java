@@ -37,7 +37,7 @@ class RestartAfterTest {
         List<String> ids = RestartFixture.scenarioIds();
         int expected = RestartFixture.REQUESTS * RestartFixture.years();
         List<SimulationResultEvent> results = await().atMost(Duration.ofSeconds(120)).until(() ->
-                        KafkaClient.records(Topics.SIMULATION_RESULTS).stream()
+                        KafkaClient.records(Topics.SIMULATION_RESULTS.name()).stream()
                                 .filter(r -> ids.contains(r.key()))
                                 .map(r -> EventCodec.decode(r.value(), SimulationResultEvent.class))
                                 .toList(),

@@ -35,13 +35,13 @@ class RestartBeforeTest {
     @Test
     void requestsArePendingWhenTheServiceStops() {
         TradeBaselineEvent baseline = DemoBaselines.event(RestartFixture.datasetVersion(), 2023, "850511");
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await().atMost(Duration.ofSeconds(60)).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         for (String id : RestartFixture.scenarioIds()) {
             ScenarioRequestEvent request = new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, id, 1, false,
                     RestartFixture.DOCUMENT, Instant.now().toString());
-            KafkaClient.send(Topics.SCENARIO_REQUESTS, id, EventCodec.encode(request));
+            KafkaClient.send(Topics.SCENARIO_REQUESTS.name(), id, EventCodec.encode(request));
         }
         String first = RestartFixture.scenarioIds().get(0);
         await().atMost(Duration.ofSeconds(60)).until(() -> !store.results(first).isEmpty());

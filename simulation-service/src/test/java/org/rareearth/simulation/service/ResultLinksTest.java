@@ -34,7 +34,7 @@ class ResultLinksTest {
     @Test
     void everyListedRowLinksToItsFullResult() {
         TradeBaselineEvent baseline = DemoBaselines.event("links-" + UUID.randomUUID(), 2023, PRODUCT);
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         String solved = "links-ok-" + UUID.randomUUID();
         request(solved, """
                 {"name": "links", "baseYear": 2023, "horizon": 2024, "products": ["850511"],
@@ -98,6 +98,6 @@ class ResultLinksTest {
     }
 
     private static void send(ScenarioRequestEvent request) {
-        KafkaClient.send(Topics.SCENARIO_REQUESTS, request.scenarioId(), EventCodec.encode(request));
+        KafkaClient.send(Topics.SCENARIO_REQUESTS.name(), request.scenarioId(), EventCodec.encode(request));
     }
 }

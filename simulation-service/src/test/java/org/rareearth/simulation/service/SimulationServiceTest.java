@@ -207,13 +207,13 @@ class SimulationServiceTest {
     @Test
     void poisonMessagesGoToTheDeadLetterTopicsAndTheConsumersCarryOn() {
         String poison = unique("poison");
-        KafkaClient.send(Topics.TRADE_BASELINE, poison, "this is not JSON");
-        KafkaClient.send(Topics.SCENARIO_REQUESTS, poison, "{\"schemaVersion\": 99, \"scenarioId\": \"x\"}");
+        KafkaClient.send(Topics.TRADE_BASELINE.name(), poison, "this is not JSON");
+        KafkaClient.send(Topics.SCENARIO_REQUESTS.name(), poison, "{\"schemaVersion\": 99, \"scenarioId\": \"x\"}");
 
         await().atMost(DEADLINE).untilAsserted(() -> {
-            assertThat(reason(Topics.dlq(Topics.TRADE_BASELINE), poison)).hasValueSatisfying(
+            assertThat(reason(Topics.TRADE_BASELINE.dlq(), poison)).hasValueSatisfying(
                     r -> assertThat(r).contains("not JSON"));
-            assertThat(reason(Topics.dlq(Topics.SCENARIO_REQUESTS), poison)).hasValueSatisfying(
+            assertThat(reason(Topics.SCENARIO_REQUESTS.dlq(), poison)).hasValueSatisfying(
                     r -> assertThat(r).contains("unsupported schemaVersion 99"));
         });
 
@@ -254,7 +254,7 @@ class SimulationServiceTest {
     // ------------------------------------------------------------------------------- helpers
 
     private String publishBaseline(TradeBaselineEvent baseline) {
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await().atMost(DEADLINE).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         return baseline.datasetVersion();
@@ -269,12 +269,12 @@ class SimulationServiceTest {
     }
 
     private static void send(ScenarioRequestEvent request) {
-        KafkaClient.send(Topics.SCENARIO_REQUESTS, request.scenarioId(), EventCodec.encode(request));
+        KafkaClient.send(Topics.SCENARIO_REQUESTS.name(), request.scenarioId(), EventCodec.encode(request));
     }
 
     /** Every result message of a scenario on simulation.results, in topic order. */
     private static List<SimulationResultEvent> resultsOf(String scenarioId) {
-        return KafkaClient.records(Topics.SIMULATION_RESULTS).stream()
+        return KafkaClient.records(Topics.SIMULATION_RESULTS.name()).stream()
                 .filter(r -> scenarioId.equals(r.key()))
                 .map(r -> EventCodec.decode(r.value(), SimulationResultEvent.class))
                 .toList();
