@@ -1,5 +1,6 @@
 package org.rareearth.network.service;
 
+import org.rareearth.stack.KafkaTestClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

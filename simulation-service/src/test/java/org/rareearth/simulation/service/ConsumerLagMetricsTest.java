@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +28,7 @@ import org.rareearth.shared.events.TradeBaselineEvent;
  * docs/events.md ({@code trade.baseline}, not also {@code trade_baseline}), and none NaN.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class ConsumerLagMetricsTest {
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
@@ -43,7 +45,7 @@ class ConsumerLagMetricsTest {
     @Test
     void eachLagSeriesOnceUnderTheDottedTopicNameAndNeverNaN() {
         TradeBaselineEvent baseline = DemoBaselines.event("lag-" + UUID.randomUUID(), 2023, "850511");
-        KafkaClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await("a trade.baseline record consumed").atMost(DEADLINE).until(() -> samples().stream()
                 .anyMatch(s -> s.name().equals("kafka_consumer_fetch_manager_records_consumed_total")
                         && Topics.TRADE_BASELINE.equals(s.labels().get("topic")) && s.value() >= 1));

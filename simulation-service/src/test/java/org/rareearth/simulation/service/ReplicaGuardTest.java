@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +35,7 @@ import org.rareearth.simulation.run.ScenarioComputation;
  * taken one after the other, under the decision lock).
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class ReplicaGuardTest {
 
     private static final String PRODUCT = "850511";
@@ -63,7 +65,7 @@ class ReplicaGuardTest {
             List<SimulationResultEvent> answer = new ScenarioComputation().compute(request, baseline);
             store.storeResults(answer);
             for (SimulationResultEvent e : answer) {
-                KafkaClient.send(Topics.SIMULATION_RESULTS.name(), e.scenarioId(), EventCodec.encode(e));
+                KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), e.scenarioId(), EventCodec.encode(e));
                 store.markPublished(e.resultKey());
             }
         }
@@ -151,7 +153,7 @@ class ReplicaGuardTest {
     /** A data-set version of its own, the latest stored, so requests are solved on it. */
     private TradeBaselineEvent publishBaseline() {
         TradeBaselineEvent baseline = DemoBaselines.event(unique("ds"), 2023, PRODUCT);
-        KafkaClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await().atMost(DEADLINE).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         return baseline;
@@ -167,11 +169,11 @@ class ReplicaGuardTest {
     }
 
     private static void send(ScenarioRequestEvent request) {
-        KafkaClient.send(Topics.SCENARIO_REQUESTS.name(), request.scenarioId(), EventCodec.encode(request));
+        KafkaTestClient.send(Topics.SCENARIO_REQUESTS.name(), request.scenarioId(), EventCodec.encode(request));
     }
 
     private static List<SimulationResultEvent> resultsOf(String scenarioId) {
-        return KafkaClient.records(Topics.SIMULATION_RESULTS.name()).stream().filter(r -> scenarioId.equals(r.key()))
+        return KafkaTestClient.readAll(Topics.SIMULATION_RESULTS.name()).stream().filter(r -> scenarioId.equals(r.key()))
                 .map(r -> EventCodec.decode(r.value(), SimulationResultEvent.class)).toList();
     }
 
