@@ -1,12 +1,10 @@
 package org.rareearth.scenario.messaging;
 
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.rareearth.scenario.config.ScenarioConfig;
 
 /**
@@ -29,20 +27,18 @@ public class RequestSizeCheck {
     @Inject
     ScenarioConfig config;
 
+    /**
+     * The channel's own producer setting, read as the Kafka connector reads it. Not a
+     * {@code @ConfigMapping}: a mapping of the channel's namespace would have to declare every
+     * producer property set there (SmallRye refuses unmapped ones).
+     */
     @Inject
-    RequestChannel channel;
-
-    /** The one producer setting the check needs, of the scenario-requests channel. */
-    @ConfigMapping(prefix = "mp.messaging.outgoing.scenario-requests")
-    public interface RequestChannel {
-
-        @WithName("max.request.size")
-        @WithDefault(KAFKA_DEFAULT_MAX_REQUEST_SIZE)
-        long maxRequestSize();
-    }
+    Config channels;
 
     void onStart(@Observes StartupEvent start) {
-        check(config.maxDocumentBytes(), channel.maxRequestSize());
+        long maxRequestSize = channels.getOptionalValue(MAX_REQUEST_SIZE, Long.class)
+                .orElse(Long.parseLong(KAFKA_DEFAULT_MAX_REQUEST_SIZE));
+        check(config.maxDocumentBytes(), maxRequestSize);
     }
 
     /** The largest record a document of {@code maxDocumentBytes} can make. */
