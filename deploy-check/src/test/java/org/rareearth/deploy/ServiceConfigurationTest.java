@@ -30,9 +30,11 @@ class ServiceConfigurationTest {
         // IngestConfig: accessors become kebab-case properties; default methods are not properties
         assertThat(ingest.properties()).contains("rareearth.ingest.finished-ingests-kept", "rareearth.ingest.max-unpacked-bytes")
                 .doesNotContain("rareearth.ingest.product-filter", "rareearth.ingest.archive-limits");
-        // @ConfigProperty(name = "rareearth.simulation.processing.backoff") in InboundProcessing
+        // SolverConfig's accessors; @WithName("wait") in ShutdownConfig; rareearth.inbound.backoff
+        // (service-kit's InboundConfig) from application.properties
         assertThat(ServiceConfiguration.read(repository, "simulation-service").properties())
-                .contains("rareearth.simulation.processing.backoff", "rareearth.simulation.solver.min-step");
+                .contains("rareearth.inbound.backoff", "rareearth.simulation.solver.min-step",
+                        "rareearth.simulation.shutdown.wait");
     }
 
     @Test

@@ -100,7 +100,7 @@ public final class BatchDriver {
             DemoUpload.Uploaded uploaded = system.upload().upload(home.resolve("data/rare-earth-demo"));
             system.upload().awaitCatalogue(uploaded.version(), StackLauncher.CATALOGUE_DEADLINE);
             List<String> documents = documents(home.resolve("scenarios"));
-            try (TopicRecorder metrics = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.NETWORK_METRICS)) {
+            try (TopicRecorder metrics = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.NETWORK_METRICS.name())) {
                 if (options.warmup() > 0) {
                     Outcome warm = run(system, metrics, documents, options.warmup(), "warm-up", options.deadline());
                     out.printf(Locale.ROOT, "warm-up: %d scenarios, %d metrics records in %.1f s%n", warm.scenarios(),

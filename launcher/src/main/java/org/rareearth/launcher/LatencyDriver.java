@@ -106,7 +106,7 @@ public final class LatencyDriver {
 
     public static List<Double> measure(Options options, ScenarioClient scenarios, String kafka, PrintStream out) {
         int years = options.horizon() - options.baseYear() + 1;
-        try (TopicRecorder metrics = new TopicRecorder(kafka, Topics.NETWORK_METRICS)) {
+        try (TopicRecorder metrics = new TopicRecorder(kafka, Topics.NETWORK_METRICS.name())) {
             ScenarioClient.Accepted created = scenarios.create("""
                     {"name": "latency %s", "baseYear": %d, "horizon": %d, "products": ["%s"], "events": []}"""
                     .formatted(UUID.randomUUID(), options.baseYear(), options.horizon(), options.product()));

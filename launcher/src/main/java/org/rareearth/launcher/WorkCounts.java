@@ -12,7 +12,7 @@ import java.util.Map;
  * ({@code network_metrics_computation_seconds_count{source="simulated"}}: one per simulation
  * result). Each replica counts only what it computed itself, so the counts of a batch show how the
  * consumer group spread it. simulation-service also counts the input messages it handled and
- * acknowledged, per topic ({@code simulation_messages_handled_total{topic}}).
+ * acknowledged, per topic (service-kit's {@code inbound_messages_total{outcome="handled",topic}}).
  */
 public final class WorkCounts {
 
@@ -42,7 +42,7 @@ public final class WorkCounts {
         if (simulation.spec() != ServiceSpec.SIMULATION) {
             throw new IllegalArgumentException(simulation.name() + " does not count its messages");
         }
-        return sum(http, simulation, new Meter("simulation_messages_handled_total", "topic=\"" + topic + "\""));
+        return sum(http, simulation, new Meter("inbound_messages_total", "outcome=\"handled\",topic=\"" + topic + "\""));
     }
 
     private static long sum(JsonHttp http, ServiceProcess process, Meter meter) {

@@ -45,7 +45,7 @@ class CurrentDatasetEndToEndTest {
     @BeforeAll
     static void start() {
         system = SharedSystem.get();
-        results = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.SIMULATION_RESULTS);
+        results = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.SIMULATION_RESULTS.name());
         good = current();
     }
 

@@ -49,9 +49,9 @@ class NewDatasetEndToEndTest {
     static void activeScenarioOnTheFirstDataSet() {
         system = SharedSystem.get();
         String kafka = system.stack().kafkaBootstrapServers();
-        baselines = new TopicRecorder(kafka, Topics.TRADE_BASELINE);
-        results = new TopicRecorder(kafka, Topics.SIMULATION_RESULTS);
-        metrics = new TopicRecorder(kafka, Topics.NETWORK_METRICS);
+        baselines = new TopicRecorder(kafka, Topics.TRADE_BASELINE.name());
+        results = new TopicRecorder(kafka, Topics.SIMULATION_RESULTS.name());
+        metrics = new TopicRecorder(kafka, Topics.NETWORK_METRICS.name());
         scenarioId = system.scenarios().create("""
                 {"name": "e2e new data %s", "baseYear": 2023, "horizon": 2023, "products": ["%s"],
                  "events": [{"type": "TARIFF", "year": 2023, "importers": ["USA"], "exporters": ["CHN"],

@@ -58,7 +58,7 @@ class PipelineEndToEndTest {
     @BeforeAll
     static void createScenario() {
         system = SharedSystem.get();
-        metrics = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.NETWORK_METRICS);
+        metrics = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.NETWORK_METRICS.name());
         String document = """
                 {"name": "e2e US tariff %s", "baseYear": %d, "horizon": %d, "products": ["%s"],
                  "events": [{"type": "TARIFF", "year": 2024, "importers": ["USA"], "exporters": ["CHN"],

@@ -88,8 +88,8 @@ class ScaleOutEndToEndTest {
                 SharedSystem.READY, NO_RESTARTS, (s, giveUp) -> deaths.add(giveUp), TWO_WORKERS);
         DemoUpload.Uploaded uploaded = system.upload().upload(SharedSystem.demoData());
         system.upload().awaitCatalogue(uploaded.version(), Duration.ofMinutes(2));
-        results = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.SIMULATION_RESULTS);
-        metrics = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.NETWORK_METRICS);
+        results = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.SIMULATION_RESULTS.name());
+        metrics = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.NETWORK_METRICS.name());
     }
 
     @AfterAll
@@ -116,7 +116,7 @@ class ScaleOutEndToEndTest {
         awaitReady(batchA, first);
         Map<String, Long> requestShare = new LinkedHashMap<>();
         for (ServiceProcess p : simulations) {
-            requestShare.put(p.name(), WorkCounts.messagesHandled(system.http(), p, Topics.SCENARIO_REQUESTS));
+            requestShare.put(p.name(), WorkCounts.messagesHandled(system.http(), p, Topics.SCENARIO_REQUESTS.name()));
         }
         assertThat(requestShare).as("scenario.requests handled per simulation-service replica").allSatisfy(
                 (replica, n) -> assertThat(n).as(replica).isPositive());
@@ -174,7 +174,7 @@ class ScaleOutEndToEndTest {
         await("the " + baselines + " baselines handled by simulation-service").atMost(SETTLED)
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> simulations.stream().mapToLong(
-                        p -> WorkCounts.messagesHandled(system.http(), p, Topics.TRADE_BASELINE)).sum() >= baselines);
+                        p -> WorkCounts.messagesHandled(system.http(), p, Topics.TRADE_BASELINE.name())).sum() >= baselines);
     }
 
     private static List<String> post(int count, String batch) {

@@ -41,7 +41,7 @@ class SimulationRestartEndToEndTest {
     @BeforeAll
     static void start() {
         system = SharedSystem.get();
-        results = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.SIMULATION_RESULTS);
+        results = new TopicRecorder(system.stack().kafkaBootstrapServers(), Topics.SIMULATION_RESULTS.name());
     }
 
     @AfterAll

@@ -77,6 +77,19 @@ final class ContainerStack implements LocalStack {
     }
 
     @Override
+    public DatabaseOutage stopDatabase() {
+        DockerClient docker = DockerClientFactory.instance().client();
+        String id = postgres.getContainerId();
+        docker.pauseContainerCmd(id).exec();
+        AtomicBoolean over = new AtomicBoolean();
+        return () -> {
+            if (over.compareAndSet(false, true)) {
+                docker.unpauseContainerCmd(id).exec();
+            }
+        };
+    }
+
+    @Override
     public void close() {
         kafka.stop();
         postgres.stop();

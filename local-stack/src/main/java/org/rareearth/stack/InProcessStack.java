@@ -3,6 +3,11 @@ package org.rareearth.stack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import kafka.server.BrokerServer;
@@ -30,13 +35,28 @@ final class InProcessStack implements LocalStack {
             "message.max.bytes", TopicSetup.MAX_MESSAGE_BYTES);
 
     private final KafkaClusterTestKit kafka;
-    private final EmbeddedPostgres postgres;
+    /** The data directory, kept across a {@link #stopDatabase()} and deleted at {@link #close()}. */
+    private final Path postgresData;
+    private final int postgresPort;
+    /** The running server; null while stopped by {@link #stopDatabase()} (guarded by this). */
+    private EmbeddedPostgres postgres;
     /** The broker shutdown in progress, if any (guarded by this). */
     private Outage outage;
 
-    private InProcessStack(KafkaClusterTestKit kafka, EmbeddedPostgres postgres) {
+    private InProcessStack(KafkaClusterTestKit kafka, EmbeddedPostgres postgres, Path postgresData) {
         this.kafka = kafka;
         this.postgres = postgres;
+        this.postgresData = postgresData;
+        this.postgresPort = postgres.getPort();
+    }
+
+    /** A server on {@code dir}: initialised there on first start, started on the same data after that. */
+    private static EmbeddedPostgres startPostgres(Path dir, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
     }
 
     static InProcessStack start() {
@@ -54,8 +74,8 @@ final class InProcessStack implements LocalStack {
             kafka.format();
             kafka.startup();
             kafka.waitForReadyBrokers();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            return new InProcessStack(kafka, postgres);
+            Path data = Files.createTempDirectory("rare-earth-postgres");
+            return new InProcessStack(kafka, startPostgres(data, 0), data);
         } catch (IOException e) {
             closeQuietly(kafka);
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -75,7 +95,7 @@ final class InProcessStack implements LocalStack {
 
     @Override
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgresPort + "/postgres?user=postgres";
     }
 
     @Override
@@ -139,13 +159,50 @@ final class InProcessStack implements LocalStack {
         }
     }
 
+    /** Stops PostgreSQL; the outage starts it again on the same port and data directory. */
     @Override
-    public void close() {
-        closeQuietly(kafka);
+    public synchronized DatabaseOutage stopDatabase() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is already stopped: close the running outage first");
+        }
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not stop", e);
+        }
+        postgres = null;
+        AtomicBoolean over = new AtomicBoolean();
+        return () -> {
+            synchronized (InProcessStack.this) {
+                if (over.compareAndSet(false, true)) {
+                    try {
+                        postgres = startPostgres(postgresData, postgresPort);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("embedded PostgreSQL did not start again", e);
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(kafka);
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+            deleteTree(postgresData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not stop", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

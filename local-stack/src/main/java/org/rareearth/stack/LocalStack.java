@@ -40,6 +40,14 @@ public interface LocalStack extends AutoCloseable {
      */
     KafkaOutage stopKafka();
 
+    /**
+     * Takes PostgreSQL down, keeping its address and data, until the returned outage is closed: for
+     * tests of what the services do while the database is unreachable (a transient fault). In-process
+     * the server is stopped (connections are refused) and started again on the same port with the
+     * same data directory; in a container it is paused (it stops answering) and resumed.
+     */
+    DatabaseOutage stopDatabase();
+
     @Override
     void close();
 

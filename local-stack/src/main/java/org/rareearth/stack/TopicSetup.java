@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.rareearth.shared.events.Topic;
 import org.rareearth.shared.events.Topics;
 
 /**
@@ -46,20 +47,15 @@ public final class TopicSetup {
             throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
         }
         List<NewTopic> topics = new ArrayList<>();
-        for (String name : List.of(Topics.TRADE_BASELINE, Topics.SCENARIO_REQUESTS, Topics.SIMULATION_RESULTS,
-                Topics.NETWORK_METRICS)) {
-            boolean compacted = name.equals(Topics.TRADE_BASELINE) || name.equals(Topics.SCENARIO_REQUESTS);
-            topics.add(new NewTopic(name, partitions, REPLICATION).configs(Map.of(
+        for (Topic<String, ?> topic : Topics.ALL) {
+            // dataset.current has one key, and its order is its meaning: a single partition
+            int count = topic.equals(Topics.DATASET_CURRENT) ? 1 : partitions;
+            topics.add(new NewTopic(topic.name(), count, REPLICATION).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG,
-                    compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                    topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
-            topics.add(dlq(name));
+            topics.add(dlq(topic.name()));
         }
-        // one key, and its order is its meaning: a single partition, compacted to the last pointer
-        topics.add(new NewTopic(Topics.DATASET_CURRENT, 1, REPLICATION).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
-        topics.add(dlq(Topics.DATASET_CURRENT));
         return topics;
     }
 

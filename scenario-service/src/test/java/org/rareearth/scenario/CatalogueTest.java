@@ -1,5 +1,6 @@
 package org.rareearth.scenario;
 
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,7 @@ class CatalogueTest {
         // the same event again: once the consumer counted it as a duplicate, nothing else changed
         double duplicates = TestMetrics.counter("rareearth_scenario_consumed_total", "trade.baseline", "duplicate");
         TradeBaselineEvent again = TestData.baseline();
-        TestKafka.send(Topics.TRADE_BASELINE, again.key(), again);
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), again.key(), again);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 TestMetrics.counter("rareearth_scenario_consumed_total", "trade.baseline", "duplicate") > duplicates);
         assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
@@ -52,8 +53,8 @@ class CatalogueTest {
     @Test
     void unreadableBaselineGoesToTheDeadLetterTopicWithAReason() {
         String key = "poison-baseline-" + UUID.randomUUID();
-        TestKafka.send(Topics.TRADE_BASELINE, key, "{\"schemaVersion\": 99}");
-        ConsumerRecord<String, String> dead = TestKafka.awaitRecord(Topics.dlq(Topics.TRADE_BASELINE),
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), key, "{\"schemaVersion\": 99}");
+        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecord(Topics.TRADE_BASELINE.dlq(),
                 r -> key.equals(r.key()));
         Header reason = dead.headers().lastHeader(Topics.DLQ_REASON_HEADER);
         assertThat(reason).isNotNull();

@@ -1,5 +1,6 @@
 package org.rareearth.scenario;
 
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,7 +39,7 @@ class ScenarioApiTest {
     }
 
     static ScenarioRequestEvent awaitRequest(String id, int version, boolean archived) {
-        ConsumerRecord<String, String> record = TestKafka.awaitRecord(Topics.SCENARIO_REQUESTS, r -> {
+        ConsumerRecord<String, String> record = KafkaTestClient.awaitRecord(Topics.SCENARIO_REQUESTS.name(), r -> {
             if (!id.equals(r.key())) {
                 return false;
             }

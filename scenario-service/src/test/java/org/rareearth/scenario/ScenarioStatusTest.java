@@ -1,5 +1,6 @@
 package org.rareearth.scenario;
 
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,18 +55,18 @@ class ScenarioStatusTest {
         given().get("/scenarios/" + id + "/status").then().body("status", equalTo("pending"))
                 .body("expected", equalTo(2)).body("received", equalTo(0));
 
-        TestKafka.send(Topics.SIMULATION_RESULTS, id, TestData.result(id, 1, 2023));
+        KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), id, TestData.result(id, 1, 2023));
         JsonPath computing = awaitStatus(id, "computing");
         assertThat(computing.getInt("expected")).isEqualTo(2);
         assertThat(computing.getInt("received")).isZero();
         given().get("/scenarios/" + id + "/forecast").then().statusCode(409).body("status", equalTo("computing"));
 
-        TestKafka.send(Topics.NETWORK_METRICS, id, TestData.metrics(id, 1, 2023));
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), id, TestData.metrics(id, 1, 2023));
         awaitReceived(id, 1);
         assertThat(given().get("/scenarios/" + id + "/status").jsonPath().getString("status")).isEqualTo("computing");
 
-        TestKafka.send(Topics.SIMULATION_RESULTS, id, TestData.result(id, 1, 2024));
-        TestKafka.send(Topics.NETWORK_METRICS, id, TestData.metrics(id, 1, 2024));
+        KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), id, TestData.result(id, 1, 2024));
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), id, TestData.metrics(id, 1, 2024));
         JsonPath ready = awaitStatus(id, "ready");
         assertThat(ready.getInt("received")).isEqualTo(2);
         assertThat(ready.getString("datasetVersion")).isEqualTo(TestData.DATASET);
@@ -96,7 +97,7 @@ class ScenarioStatusTest {
     @Test
     void aFailedResultFailsTheVersionWithItsReason() {
         String id = ScenarioApiTest.create(TestData.document("fails"));
-        TestKafka.send(Topics.SIMULATION_RESULTS, id, TestData.failedResult(id, 1, "solver did not converge after 500 iterations"));
+        KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), id, TestData.failedResult(id, 1, "solver did not converge after 500 iterations"));
         JsonPath failed = awaitStatus(id, "failed");
         assertThat(failed.getString("reason")).isEqualTo("solver did not converge after 500 iterations");
         given().get("/scenarios/" + id).then().body("status", equalTo("failed"))
@@ -107,18 +108,18 @@ class ScenarioStatusTest {
     @Test
     void failedNetworkMetricsFailTheVersionToo() {
         String id = ScenarioApiTest.create(TestData.document("metrics-fail"));
-        TestKafka.send(Topics.NETWORK_METRICS, id, TestData.failedMetrics(id, 1, 2024, "network has no edges"));
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), id, TestData.failedMetrics(id, 1, 2024, "network has no edges"));
         assertThat(awaitStatus(id, "failed").getString("reason")).isEqualTo("network has no edges");
     }
 
     @Test
     void aDuplicateMetricsMessageChangesNothing() {
         String id = ScenarioApiTest.create(TestData.document("duplicate"));
-        TestKafka.send(Topics.NETWORK_METRICS, id, TestData.metrics(id, 1, 2023));
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), id, TestData.metrics(id, 1, 2023));
         awaitReceived(id, 1);
-        TestKafka.send(Topics.NETWORK_METRICS, id, TestData.metrics(id, 1, 2023));
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), id, TestData.metrics(id, 1, 2023));
         // same key -> same partition: once the next message is applied, the duplicate was too
-        TestKafka.send(Topics.NETWORK_METRICS, id, TestData.failedMetrics(id, 1, 2024, "marker"));
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), id, TestData.failedMetrics(id, 1, 2024, "marker"));
         JsonPath status = awaitStatus(id, "failed");
         assertThat(status.getInt("received")).isEqualTo(1);
         assertThat(status.getInt("expected")).isEqualTo(2);
@@ -131,8 +132,8 @@ class ScenarioStatusTest {
         String id = ScenarioApiTest.create(TestData.document("old-version"));
         given().contentType(ContentType.JSON).body("{\"type\": \"EMBARGO\", \"year\": 2024, \"exporters\": \"CHN\", \"importers\": \"USA\"}")
                 .post("/scenarios/" + id + "/events").then().statusCode(201).body("version", equalTo(2));
-        TestKafka.send(Topics.SIMULATION_RESULTS, id, TestData.failedResult(id, 1, "old version failed"));
-        TestKafka.send(Topics.SIMULATION_RESULTS, id, TestData.result(id, 2, 2023));
+        KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), id, TestData.failedResult(id, 1, "old version failed"));
+        KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), id, TestData.result(id, 2, 2023));
         JsonPath status = awaitStatus(id, "computing");
         assertThat(status.getInt("version")).isEqualTo(2);
         assertThat(status.getString("reason")).isNull();
@@ -142,9 +143,9 @@ class ScenarioStatusTest {
     void poisonOnSimulationResultsIsDeadLetteredAndTheNextMessageIsProcessed() {
         String id = ScenarioApiTest.create(TestData.document("poison-results"));
         String key = "poison-" + UUID.randomUUID();
-        TestKafka.send(Topics.SIMULATION_RESULTS, key, "this is not JSON");
-        TestKafka.send(Topics.SIMULATION_RESULTS, id, TestData.result(id, 1, 2023));
-        assertDeadLettered(Topics.SIMULATION_RESULTS, key, "not JSON");
+        KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), key, "this is not JSON");
+        KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), id, TestData.result(id, 1, 2023));
+        assertDeadLettered(Topics.SIMULATION_RESULTS.name(), key, "not JSON");
         awaitStatus(id, "computing");
     }
 
@@ -155,14 +156,14 @@ class ScenarioStatusTest {
         // readable JSON, but a status outside the contract: the codec refuses it naming the field
         String bad = org.rareearth.shared.events.EventCodec.encode(TestData.metrics(id, 1, 2023))
                 .replace("\"status\":\"OK\"", "\"status\":\"MAYBE\"");
-        TestKafka.send(Topics.NETWORK_METRICS, key, bad);
-        TestKafka.send(Topics.NETWORK_METRICS, id, TestData.metrics(id, 1, 2023));
-        assertDeadLettered(Topics.NETWORK_METRICS, key, "status");
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), key, bad);
+        KafkaTestClient.send(Topics.NETWORK_METRICS.name(), id, TestData.metrics(id, 1, 2023));
+        assertDeadLettered(Topics.NETWORK_METRICS.name(), key, "status");
         awaitReceived(id, 1);
     }
 
     private static void assertDeadLettered(String topic, String key, String reasonContains) {
-        ConsumerRecord<String, String> dead = TestKafka.awaitRecord(Topics.dlq(topic), r -> key.equals(r.key()));
+        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecord(Topics.dlq(topic), r -> key.equals(r.key()));
         Header reason = dead.headers().lastHeader(Topics.DLQ_REASON_HEADER);
         assertThat(reason).as("dead-letter-reason header").isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains(reasonContains);

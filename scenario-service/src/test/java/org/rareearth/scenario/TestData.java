@@ -1,5 +1,6 @@
 package org.rareearth.scenario;
 
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +41,7 @@ public final class TestData {
     /** Publishes the test data set (idempotent) and waits until the catalogue knows it. */
     public static void ensureCatalogue() {
         TradeBaselineEvent b = baseline();
-        TestKafka.send(Topics.TRADE_BASELINE, b.key(), b);
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), b.key(), b);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             var r = given().get("/catalog");
             return r.statusCode() == 200 && r.jsonPath().getList("years").contains(2023)

@@ -2,24 +2,19 @@ package org.rareearth.ingest.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.rareearth.ingest.config.IngestConfig;
 import org.rareearth.ingest.persistence.DatasetStore;
 import org.rareearth.ingest.persistence.StoredBaseline;
+import org.rareearth.kit.outbox.OutboxPublisher;
+import org.rareearth.kit.outbox.OutboxRow;
+import org.rareearth.kit.outbox.PublishRound;
+import org.rareearth.shared.events.Topics;
 
 /**
  * Publishes the stored baselines of a data-set version on {@code trade.baseline}, keyed by
@@ -35,53 +30,34 @@ public class BaselinePublisher {
     private static final Logger LOG = Logger.getLogger(BaselinePublisher.class);
 
     @Inject
-    @Channel("trade-baseline")
-    MutinyEmitter<String> emitter;
-
-    @Inject
     DatasetStore store;
-
-    @Inject
-    IngestConfig config;
 
     @Inject
     MeterRegistry registry;
 
-    /** Sends every unacknowledged baseline of {@code version} and waits (at most the publish timeout) for the acks. */
+    private final IngestConfig config;
+    private final OutboxPublisher outbox;
+
+    @Inject
+    public BaselinePublisher(@Channel("trade-baseline") MutinyEmitter<String> emitter, IngestConfig config) {
+        this.config = config;
+        this.outbox = new OutboxPublisher(Topics.TRADE_BASELINE, emitter, config.publishTimeout());
+    }
+
+    /**
+     * Sends every unacknowledged baseline of {@code version}, {@code publish-window} at a time, and
+     * waits (at most the publish timeout for the whole round) for the acks.
+     */
     public PublishOutcome publishPending(String version) {
         List<StoredBaseline> pending = store.unpublished(version);
         if (pending.isEmpty()) {
             return new PublishOutcome(version, 0, 0, null);
         }
-        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
-        int acknowledged = 0;
-        String failure = null;
-        for (int from = 0; from < pending.size(); from += config.publishWindow()) {
-            if (System.nanoTime() >= deadline) {
-                failure = failure != null ? failure : "no broker acknowledgement within " + config.publishTimeout();
-                break;
-            }
-            List<StoredBaseline> window = pending.subList(from, Math.min(pending.size(), from + config.publishWindow()));
-            Map<String, CompletableFuture<Void>> sent = new LinkedHashMap<>();
-            for (StoredBaseline b : window) {
-                sent.put(b.key(), send(b));
-            }
-            List<String> acked = new ArrayList<>();
-            for (Map.Entry<String, CompletableFuture<Void>> e : sent.entrySet()) {
-                String reason = await(e.getValue(), deadline);
-                if (reason == null) {
-                    acked.add(e.getKey());
-                } else if (failure == null) {
-                    failure = "baseline " + e.getKey() + ": " + reason;
-                }
-            }
-            store.markPublished(acked, Instant.now());
-            acknowledged += acked.size();
-            if (failure != null) {
-                // the broker is failing: do not pile more messages onto it in this round
-                break;
-            }
-        }
+        List<OutboxRow> rows = pending.stream().map(b -> new OutboxRow(b.key(), b.key(), b.payload())).toList();
+        PublishRound round = outbox.publishAll(rows, config.publishWindow(),
+                acked -> store.markPublished(acked.stream().map(OutboxRow::id).toList(), Instant.now()));
+        int acknowledged = round.acknowledged();
+        String failure = round.failure();
         registry.counter("rareearth.ingest.baselines.published", "outcome", "acknowledged").increment(acknowledged);
         registry.counter("rareearth.ingest.baselines.published", "outcome", "unacknowledged")
                 .increment(pending.size() - acknowledged);
@@ -94,32 +70,5 @@ public class BaselinePublisher {
                     pending.size(), failure);
         }
         return outcome;
-    }
-
-    private CompletableFuture<Void> send(StoredBaseline b) {
-        Message<String> message = Message.of(b.payload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(b.key()).build());
-        try {
-            return emitter.sendMessage(message).subscribeAsCompletionStage();
-        } catch (RuntimeException e) {
-            // e.g. the emitter's buffer is full or the channel is down
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** Null when acknowledged, otherwise the reason. */
-    private static String await(CompletableFuture<Void> ack, long deadline) {
-        try {
-            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return null;
-        } catch (TimeoutException e) {
-            return "no broker acknowledgement in time";
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while waiting for the broker";
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rareearth.tradedata.DemoZip;
-import org.rareearth.ingest.TestKafka;
+import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.TradeBaselineEvent;
@@ -72,7 +72,7 @@ class ComtradeUploadTest {
                 .body("reconciliation.droppedAggregates.'S19 Other Asia, nes'", equalTo(58))
                 .body("reconciliation.flows.size()", equalTo(1010));
 
-        List<TradeBaselineEvent> events = TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(version + ":"))
+        List<TradeBaselineEvent> events = KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(version + ":"))
                 .stream().map(r -> EventCodec.decode(r.value(), TradeBaselineEvent.class)).toList();
         assertThat(events).hasSize(5);
         assertThat(events.stream().mapToInt(e -> e.flows().size()).sum()).isEqualTo(1010);

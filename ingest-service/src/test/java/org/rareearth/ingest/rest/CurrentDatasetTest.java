@@ -11,7 +11,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rareearth.tradedata.DemoZip;
-import org.rareearth.ingest.TestKafka;
+import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.Topics;
@@ -45,7 +45,7 @@ class CurrentDatasetTest {
     }
 
     private static CurrentDatasetEvent lastPointer() {
-        List<CurrentDatasetEvent> pointers = TestKafka.readAll(Topics.DATASET_CURRENT, r -> true).stream()
+        List<CurrentDatasetEvent> pointers = KafkaTestClient.readAll(Topics.DATASET_CURRENT.name(), r -> true).stream()
                 .map(r -> EventCodec.decode(r.value(), CurrentDatasetEvent.class)).toList();
         assertThat(pointers).as("pointers on dataset.current").isNotEmpty();
         return pointers.get(pointers.size() - 1);
@@ -92,7 +92,7 @@ class CurrentDatasetTest {
         assertThat(lastPointer().datasetVersion()).as("no pointer for a version that did not become current")
                 .isEqualTo(demo);
 
-        int sentBefore = TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(partial + ":")).size();
+        int sentBefore = KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(partial + ":")).size();
         given().contentType(ContentType.JSON).body("{\"version\":\"" + partial + "\"}").put("/datasets/current")
                 .then().statusCode(200).body("version", equalTo(partial)).body("reason", equalTo("operator"))
                 .body("published", equalTo(true)).body("years", equalTo(List.of(2023)));
@@ -101,7 +101,7 @@ class CurrentDatasetTest {
         assertThat(pointer.sequence()).isGreaterThan(demoPointer);
         assertThat(pointer.datasetYears()).containsExactly(2023);
         // activating republishes the version: its five baselines are on the topic once more
-        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(partial + ":")))
+        assertThat(KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(partial + ":")))
                 .hasSize(sentBefore + 5);
         given().get("/datasets/" + partial).then().statusCode(200).body("current", equalTo(true));
 

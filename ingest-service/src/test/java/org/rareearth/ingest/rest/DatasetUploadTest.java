@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.rareearth.tradedata.DemoZip;
-import org.rareearth.ingest.TestKafka;
+import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.TradeBaselineEvent;
@@ -38,7 +38,7 @@ class DatasetUploadTest {
     }
 
     static List<TradeBaselineEvent> baselines(String version) {
-        return TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(version + ":")).stream()
+        return KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(version + ":")).stream()
                 .map(r -> {
                     TradeBaselineEvent e = EventCodec.decode(r.value(), TradeBaselineEvent.class);
                     assertThat(r.key()).isEqualTo(e.key());
@@ -64,7 +64,7 @@ class DatasetUploadTest {
         assertThat(version).matches("sha256:[0-9a-f]{64}");
 
         // 7 years x 5 products, each with its key, readable by a plain consumer
-        List<ConsumerRecord<String, String>> records = TestKafka.readAll(Topics.TRADE_BASELINE,
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(),
                 r -> r.key().startsWith(version + ":"));
         Set<String> expectedKeys = new TreeSet<>();
         YEARS.forEach(y -> PRODUCTS.forEach(p -> expectedKeys.add(TradeBaselineEvent.key(version, y, p))));
@@ -102,7 +102,7 @@ class DatasetUploadTest {
         given().get("/datasets/" + version).then().statusCode(200)
                 .body("baselines", equalTo(35)).body("publishedBaselines", equalTo(35))
                 .body("source", equalTo("upload"));
-        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(version + ":"))).hasSize(35);
+        assertThat(KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(version + ":"))).hasSize(35);
         // the version also answers without its prefix
         given().get("/datasets/" + version.substring("sha256:".length())).then().statusCode(200)
                 .body("version", equalTo(version));

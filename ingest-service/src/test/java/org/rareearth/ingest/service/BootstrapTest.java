@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rareearth.ingest.TestKafka;
+import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.ingest.config.IngestConfig;
 import org.rareearth.ingest.core.PreparedDataset;
 import org.rareearth.tradedata.source.DataSource;
@@ -85,7 +85,7 @@ class BootstrapTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> given().get("/datasets/" + version).<Integer>path("publishedBaselines") == 35);
 
-        List<TradeBaselineEvent> events = TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(version + ":"))
+        List<TradeBaselineEvent> events = KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(version + ":"))
                 .stream().map(r -> EventCodec.decode(r.value(), TradeBaselineEvent.class)).toList();
         assertThat(events).hasSize(35).allMatch(e -> e.dataNotice().equals(BootstrapProfile.NOTICE));
 
@@ -93,7 +93,7 @@ class BootstrapTest {
         IngestResult again = ingestion.ingestDirectory(BootstrapProfile.DIR);
         assertThat(again.created()).isFalse();
         assertThat(again.published().pending()).isZero();
-        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(version + ":"))).hasSize(35);
+        assertThat(KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(version + ":"))).hasSize(35);
         given().get("/datasets").then().body("findAll { it.version == '" + version + "' }.size()", equalTo(1))
                 .body("[0].version", startsWith("sha256:"));
     }

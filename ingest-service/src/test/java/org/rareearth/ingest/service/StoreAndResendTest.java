@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rareearth.tradedata.DemoZip;
-import org.rareearth.ingest.TestKafka;
+import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.ingest.core.PreparedDataset;
 import org.rareearth.ingest.messaging.PublishOutcome;
 import org.rareearth.ingest.persistence.DatasetStore;
@@ -73,10 +73,10 @@ class StoreAndResendTest {
         });
         assertThat(store.unpublished(data.version())).isEmpty();
         given().get("/datasets/" + data.version()).then().body("publishedBaselines", equalTo(35));
-        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
+        assertThat(KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
 
         // a second round finds nothing to send
         assertThat(ingestion.resendUnpublished()).noneMatch(o -> o.version().equals(data.version()));
-        assertThat(TestKafka.readAll(Topics.TRADE_BASELINE, r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
+        assertThat(KafkaTestClient.readAll(Topics.TRADE_BASELINE.name(), r -> r.key().startsWith(data.version() + ":"))).hasSize(35);
     }
 }

@@ -3,32 +3,29 @@ package org.rareearth.network.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import org.rareearth.shared.events.EventCodec;
-import org.rareearth.shared.events.TradeBaselineEvent;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.rareearth.kit.inbound.InboundProcessing;
+import org.rareearth.shared.events.Topics;
 
 /**
- * Reads {@code trade.baseline}: each baseline is an observed network to measure. An unreadable
- * message throws, so the failure strategy puts it on {@code trade.baseline.dlq} with the reason;
- * a message is acknowledged only after its metrics are published.
+ * Reads {@code trade.baseline}: each baseline is an observed network to measure. Acknowledged only
+ * after its metrics are published; tombstones skipped, an unreadable message on
+ * {@code trade.baseline.dlq}, a database or broker outage retried ({@link InboundProcessing}).
  */
 @ApplicationScoped
 public class BaselineConsumer {
 
-    private static final Logger LOG = Logger.getLogger(BaselineConsumer.class);
+    @Inject
+    InboundProcessing processing;
 
     @Inject
     MetricsCoordinator coordinator;
 
     @Incoming("trade-baseline")
     @Blocking
-    public void consume(String payload) {
-        if (payload == null) {
-            // a tombstone of the compacted topic deletes a key; there is nothing to measure
-            LOG.debug("trade.baseline tombstone ignored");
-            return;
-        }
-        coordinator.onBaseline(EventCodec.decode(payload, TradeBaselineEvent.class));
+    public CompletionStage<Void> consume(Message<String> message) {
+        return processing.handle(message, Topics.TRADE_BASELINE, coordinator::onBaseline);
     }
 }

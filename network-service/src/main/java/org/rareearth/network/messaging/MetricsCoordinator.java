@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-import org.rareearth.network.persistence.LockKey;
+import org.rareearth.kit.locks.LockKey;
+import org.rareearth.kit.locks.ReplicaLocks;
 import org.rareearth.network.persistence.MetricsRecord;
 import org.rareearth.network.persistence.MetricsStore;
-import org.rareearth.network.persistence.ReplicaLocks;
 import org.rareearth.network.run.MetricsComputation;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.SimulationResultEvent;
@@ -37,6 +37,9 @@ import org.rareearth.shared.events.TradeBaselineEvent;
 public class MetricsCoordinator {
 
     private static final Logger LOG = Logger.getLogger(MetricsCoordinator.class);
+
+    /** The advisory-lock namespace of metrics keys (the services share one database: it names the service). */
+    private static final String LOCKS = "network-service.metrics";
 
     @Inject
     MetricsStore store;
@@ -79,7 +82,7 @@ public class MetricsCoordinator {
         lock.lock();
         try {
             republishPending();
-            locks.holding(LockKey.metrics(metricsKey), () -> {
+            locks.holding(lockOf(metricsKey), () -> {
                 Optional<MetricsRecord> row = store.find(metricsKey);
                 if (row.isEmpty()) {
                     NetworkMetricsEvent event = compute.get();
@@ -98,6 +101,11 @@ public class MetricsCoordinator {
         }
     }
 
+    /** Held while a metrics key is checked, computed, stored, published and marked (one network.metrics event). */
+    public static LockKey lockOf(String metricsKey) {
+        return LockKey.of(LOCKS, metricsKey);
+    }
+
     /**
      * Metrics stored earlier whose publication was interrupted (a crash, a broker outage, a replica
      * that died): send them now, each under its key's lock. A key whose lock another replica holds
@@ -105,7 +113,7 @@ public class MetricsCoordinator {
      */
     private void republishPending() {
         for (MetricsRecord pending : store.unpublished()) {
-            boolean free = locks.tryHolding(LockKey.metrics(pending.metricsKey), () -> store.find(pending.metricsKey)
+            boolean free = locks.tryHolding(lockOf(pending.metricsKey), () -> store.find(pending.metricsKey)
                     .filter(r -> !r.published).ifPresent(publisher::publish));
             if (!free) {
                 LOG.debugf("metrics %s is being answered by another replica: left to it", pending.metricsKey);

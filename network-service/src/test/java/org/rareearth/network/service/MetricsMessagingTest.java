@@ -1,5 +1,6 @@
 package org.rareearth.network.service;
 
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,10 +45,10 @@ class MetricsMessagingTest {
         String dataset = "demo-" + UUID.randomUUID();
         TradeBaselineEvent y2023 = DemoBaselines.event(dataset, 2023, "850511");
         TradeBaselineEvent y2022 = DemoBaselines.event(dataset, 2022, "850511");
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
             // the later year first: the series is served by year, not by arrival
-            KafkaTestClient.send(Topics.TRADE_BASELINE, y2023.key(), EventCodec.encode(y2023));
-            KafkaTestClient.send(Topics.TRADE_BASELINE, y2022.key(), EventCodec.encode(y2022));
+            KafkaTestClient.send(Topics.TRADE_BASELINE.name(), y2023.key(), EventCodec.encode(y2023));
+            KafkaTestClient.send(Topics.TRADE_BASELINE.name(), y2022.key(), EventCodec.encode(y2022));
 
             List<ConsumerRecord<String, String>> out = metrics.await(r -> r.value().contains(dataset), 2);
             ConsumerRecord<String, String> first = out.stream()
@@ -83,8 +84,8 @@ class MetricsMessagingTest {
         SimulationResultEvent result = result(scenarioId, 2, 2030,
                 flows("CHN>USA=0", "CHN>JPN=380", "JPN>USA=150", "USA>DEU=20", "DEU>JPN=10"),
                 flows("CHN>USA=100", "CHN>JPN=300", "JPN>USA=80", "USA>DEU=20", "DEU>JPN=10"));
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(result));
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(result));
             ConsumerRecord<String, String> record = metrics.await(r -> scenarioId.equals(r.key()), 1).get(0);
             NetworkMetricsEvent event = decode(record);
             assertEquals(computation.simulated(result), event);
@@ -112,11 +113,11 @@ class MetricsMessagingTest {
         List<FlowValue> flows = flows("CHN>USA=100", "CHN>JPN=300", "JPN>USA=80");
         SimulationResultEvent once = result(scenarioId, 1, 2024, flows, flows);
         SimulationResultEvent marker = result(scenarioId, 1, 2025, flows, flows);
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(once));
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(once));
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(once));
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(once));
             // same key, same partition, processed in order: once the marker is answered, the copy was read
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(marker));
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(marker));
             metrics.await(r -> scenarioId.equals(r.key()) && decode(r).year() == 2025, 1);
             List<ConsumerRecord<String, String>> answers =
                     metrics.matching(r -> scenarioId.equals(r.key()) && decode(r).year() == 2024);
@@ -131,10 +132,10 @@ class MetricsMessagingTest {
         String dataset = "twice-" + UUID.randomUUID();
         TradeBaselineEvent baseline = handMade(dataset, 2021);
         TradeBaselineEvent marker = handMade(dataset, 2022);
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            KafkaTestClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
-            KafkaTestClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
-            KafkaTestClient.send(Topics.TRADE_BASELINE, marker.key(), EventCodec.encode(marker));
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
+            KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
+            KafkaTestClient.send(Topics.TRADE_BASELINE.name(), marker.key(), EventCodec.encode(marker));
             metrics.await(r -> r.value().contains(dataset) && decode(r).year() == 2022, 1);
             assertEquals(1, metrics.matching(r -> r.value().contains(dataset) && decode(r).year() == 2021).size());
         }
@@ -153,12 +154,12 @@ class MetricsMessagingTest {
         NetworkMetricsEvent stored = computation.simulated(result);
         store.store(stored);
         assertTrue(!store.find(result.resultKey()).orElseThrow().published);
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(result));
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(result));
             assertEquals(stored, decode(metrics.await(r -> scenarioId.equals(r.key()), 1).get(0)));
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(result));
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(result));
             SimulationResultEvent marker = result(scenarioId, 1, 2027, flows, flows);
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(marker));
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(marker));
             metrics.await(r -> scenarioId.equals(r.key()) && decode(r).year() == 2027, 1);
             assertEquals(1, metrics.matching(r -> scenarioId.equals(r.key()) && decode(r).year() == 2026).size());
         }
@@ -171,8 +172,8 @@ class MetricsMessagingTest {
         SimulationResultEvent failed = new SimulationResultEvent(SimulationResultEvent.SCHEMA_VERSION, scenarioId, 1,
                 "ds-f", "850511", 2023, 2023, 2030, ComputationStatus.FAILED,
                 "Newton did not converge after 100 iterations", "test notice", null, null);
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(failed));
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(failed));
             NetworkMetricsEvent event = decode(metrics.await(r -> scenarioId.equals(r.key()), 1).get(0));
             assertEquals(ComputationStatus.FAILED, event.status());
             assertEquals("Newton did not converge after 100 iterations", event.error());
@@ -190,10 +191,10 @@ class MetricsMessagingTest {
         String dataset = "poison-" + UUID.randomUUID();
         String poison = "{\"schemaVersion\":1,\"datasetVersion\":\"" + dataset + "\",\"year\":2023,\"product\":\"85051\"}";
         TradeBaselineEvent after = handMade(dataset, 2023);
-        try (KafkaTestClient.Reader dlq = new KafkaTestClient.Reader(Topics.dlq(Topics.TRADE_BASELINE));
-             KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            KafkaTestClient.send(Topics.TRADE_BASELINE, "poison-" + dataset, poison);
-            KafkaTestClient.send(Topics.TRADE_BASELINE, after.key(), EventCodec.encode(after));
+        try (KafkaTestClient.Reader dlq = new KafkaTestClient.Reader(Topics.TRADE_BASELINE.dlq());
+             KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            KafkaTestClient.send(Topics.TRADE_BASELINE.name(), "poison-" + dataset, poison);
+            KafkaTestClient.send(Topics.TRADE_BASELINE.name(), after.key(), EventCodec.encode(after));
 
             ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(dataset), 1).get(0);
             assertEquals(poison, dead.value());
@@ -208,12 +209,12 @@ class MetricsMessagingTest {
     void poisonOnSimulationResults_goesToItsDlqWithAReason_andTheConsumerCarriesOn() {
         String scenarioId = "poison-" + UUID.randomUUID();
         List<FlowValue> flows = flows("CHN>USA=100", "USA>JPN=30");
-        try (KafkaTestClient.Reader dlq = new KafkaTestClient.Reader(Topics.dlq(Topics.SIMULATION_RESULTS));
-             KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, "not json " + scenarioId);
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId,
+        try (KafkaTestClient.Reader dlq = new KafkaTestClient.Reader(Topics.SIMULATION_RESULTS.dlq());
+             KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, "not json " + scenarioId);
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId,
                     "{\"schemaVersion\":99,\"scenarioId\":\"" + scenarioId + "\"}");
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId,
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId,
                     EventCodec.encode(result(scenarioId, 1, 2023, flows, flows)));
 
             List<ConsumerRecord<String, String>> dead = dlq.await(r -> r.value().contains(scenarioId), 2);

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.rareearth.network.persistence.LockKey;
+import org.rareearth.kit.locks.LockKey;
 
 /**
  * Stands in for a second replica of the service: its own database session (not from the

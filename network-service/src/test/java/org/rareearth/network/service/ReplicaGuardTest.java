@@ -1,5 +1,6 @@
 package org.rareearth.network.service;
 
+import org.rareearth.stack.KafkaTestClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.rareearth.network.persistence.LockKey;
+import org.rareearth.network.messaging.MetricsCoordinator;
 import org.rareearth.network.persistence.MetricsStore;
 import org.rareearth.network.run.MetricsComputation;
 import org.rareearth.shared.events.EventCodec;
@@ -45,9 +46,9 @@ class ReplicaGuardTest {
         SimulationResultEvent result = MetricsMessagingTest.result(scenarioId, 1, 2024, FLOWS, FLOWS);
         SimulationResultEvent marker = MetricsMessagingTest.result(scenarioId, 1, 2025, FLOWS, FLOWS);
         String key = MetricsComputation.simulatedKey(result);
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            try (OtherReplica other = OtherReplica.answering(LockKey.metrics(key))) {
-                KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(result));
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            try (OtherReplica other = OtherReplica.answering(MetricsCoordinator.lockOf(key))) {
+                KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(result));
                 // this replica reaches the key: it waits for the other one (or, unguarded, answers it itself)
                 Awaitility.await().atMost(KafkaTestClient.DEADLINE)
                         .until(() -> other.isWaitedFor() || !answers(metrics, scenarioId, 2024).isEmpty());
@@ -56,11 +57,11 @@ class ReplicaGuardTest {
                 // the other replica stores, sends and marks its answer, then releases the key
                 NetworkMetricsEvent answer = computation.simulated(result);
                 store.store(answer);
-                KafkaTestClient.send(Topics.NETWORK_METRICS, scenarioId, EventCodec.encode(answer));
+                KafkaTestClient.send(Topics.NETWORK_METRICS.name(), scenarioId, EventCodec.encode(answer));
                 store.markPublished(key);
             }
             // same key, same partition, read in order: once the marker is answered, the first input was handled
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(marker));
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(marker));
             metrics.await(r -> scenarioId.equals(r.key()) && decode(r).year() == 2025, 1);
             assertEquals(1, answers(metrics, scenarioId, 2024).size(), "the other replica's answer, once");
         }
@@ -73,13 +74,13 @@ class ReplicaGuardTest {
         SimulationResultEvent result = MetricsMessagingTest.result(scenarioId, 1, 2024, FLOWS, FLOWS);
         String key = MetricsComputation.simulatedKey(result);
         NetworkMetricsEvent answer = computation.simulated(result);
-        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS)) {
-            try (OtherReplica other = OtherReplica.answering(LockKey.metrics(key))) {
+        try (KafkaTestClient.Reader metrics = new KafkaTestClient.Reader(Topics.NETWORK_METRICS.name())) {
+            try (OtherReplica other = OtherReplica.answering(MetricsCoordinator.lockOf(key))) {
                 // the other replica has stored its answer and is about to send it
                 store.store(answer);
                 // any input makes this replica re-send what is stored but unpublished, first
                 SimulationResultEvent first = MetricsMessagingTest.result(scenarioId, 1, 2025, FLOWS, FLOWS);
-                KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(first));
+                KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(first));
                 metrics.await(r -> scenarioId.equals(r.key()) && decode(r).year() == 2025, 1);
                 assertTrue(answers(metrics, scenarioId, 2024).isEmpty(),
                         "another replica's metrics in flight, sent by this one");
@@ -87,7 +88,7 @@ class ReplicaGuardTest {
             }
             // the other replica died before sending: the next input sends its metrics, once
             SimulationResultEvent second = MetricsMessagingTest.result(scenarioId, 1, 2026, FLOWS, FLOWS);
-            KafkaTestClient.send(Topics.SIMULATION_RESULTS, scenarioId, EventCodec.encode(second));
+            KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), scenarioId, EventCodec.encode(second));
             metrics.await(r -> scenarioId.equals(r.key()) && decode(r).year() == 2026, 1);
             List<ConsumerRecord<String, String>> sent = answers(metrics, scenarioId, 2024);
             assertEquals(1, sent.size());

@@ -4,18 +4,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.rareearth.kit.inbound.InboundProcessing;
 import org.rareearth.scenario.persistence.ProgressStore;
 import org.rareearth.scenario.persistence.Recorded;
-import org.rareearth.shared.events.EventCodec;
+import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 
 /**
  * {@code network.metrics} -> forecast read model and scenario status (observed networks are
- * skipped). Decoded explicitly so an unreadable message lands on {@code network.metrics.dlq}.
+ * skipped).
+ * Acknowledgement rules (tombstones skipped, an unreadable message on its {@code .dlq}, a database
+ * or broker outage retried): {@link InboundProcessing}.
  */
 @ApplicationScoped
 public class NetworkMetricsConsumer {
+
+    @Inject
+    InboundProcessing processing;
 
     @Inject
     ProgressStore progress;
@@ -25,8 +33,11 @@ public class NetworkMetricsConsumer {
 
     @Incoming("network-metrics")
     @Blocking
-    public void consume(String payload) {
-        NetworkMetricsEvent event = EventCodec.decode(payload, NetworkMetricsEvent.class);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return processing.handle(message, Topics.NETWORK_METRICS, this::record);
+    }
+
+    void record(NetworkMetricsEvent event) {
         Recorded outcome = progress.record(event);
         registry.counter("rareearth.scenario.consumed", "topic", "network.metrics", "outcome",
                 outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();

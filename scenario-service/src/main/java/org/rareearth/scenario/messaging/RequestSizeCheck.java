@@ -4,7 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.rareearth.scenario.config.ScenarioConfig;
 
 /**
@@ -27,10 +27,17 @@ public class RequestSizeCheck {
     @Inject
     ScenarioConfig config;
 
-    @ConfigProperty(name = MAX_REQUEST_SIZE, defaultValue = KAFKA_DEFAULT_MAX_REQUEST_SIZE)
-    long maxRequestSize;
+    /**
+     * The channel's own producer setting, read as the Kafka connector reads it. Not a
+     * {@code @ConfigMapping}: a mapping of the channel's namespace would have to declare every
+     * producer property set there (SmallRye refuses unmapped ones).
+     */
+    @Inject
+    Config channels;
 
     void onStart(@Observes StartupEvent start) {
+        long maxRequestSize = channels.getOptionalValue(MAX_REQUEST_SIZE, Long.class)
+                .orElse(Long.parseLong(KAFKA_DEFAULT_MAX_REQUEST_SIZE));
         check(config.maxDocumentBytes(), maxRequestSize);
     }
 

@@ -1,49 +1,46 @@
 package org.rareearth.scenario.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.common.errors.ApiException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.rareearth.kit.outbox.OutboxPublisher;
+import org.rareearth.kit.outbox.OutboxRow;
 import org.rareearth.scenario.config.ScenarioConfig;
 import org.rareearth.scenario.persistence.ScenarioStore;
 import org.rareearth.scenario.persistence.StoredRequest;
-import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.ScenarioRequestEvent;
+import org.rareearth.shared.events.Topics;
 
 /**
  * Publishes stored scenario versions (and archivings) on {@code scenario.requests}, keyed by
- * scenario id, and marks them published only once the broker acknowledged them (publish-then-mark:
- * a request stored but not acknowledged is re-sent by {@link UnpublishedRequests}).
+ * scenario id, and marks them published only once the broker acknowledged them (publish-then-mark,
+ * {@link OutboxPublisher}: a request stored but not acknowledged is re-sent by {@link UnpublishedRequests}).
  */
 @ApplicationScoped
 public class ScenarioRequestPublisher {
 
     @Inject
-    @Channel("scenario-requests")
-    MutinyEmitter<String> emitter;
-
-    @Inject
     ScenarioStore scenarios;
-
-    @Inject
-    ScenarioConfig config;
 
     @Inject
     MeterRegistry registry;
 
+    private final ScenarioConfig config;
+    private final OutboxPublisher outbox;
+
     /** Requests Kafka refused for good since start-up, by {@link #key(StoredRequest)}: not sent again. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public ScenarioRequestPublisher(@Channel("scenario-requests") MutinyEmitter<String> emitter, ScenarioConfig config) {
+        this.config = config;
+        this.outbox = new OutboxPublisher(Topics.SCENARIO_REQUESTS, emitter, config.publishTimeout());
+    }
 
     /**
      * Sends the request, waits for the broker's ack and marks it published.
@@ -53,11 +50,10 @@ public class ScenarioRequestPublisher {
     public void publish(StoredRequest request) {
         ScenarioRequestEvent event = new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, request.scenarioId(),
                 request.version(), request.archived(), request.document(), request.requestedAt().toString());
-        Message<String> message = Message.of(EventCodec.encode(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(request.scenarioId()).build());
+        OutboxRow row = new OutboxRow(key(request), request.scenarioId(), Topics.SCENARIO_REQUESTS.encode(event));
         try {
-            emitter.sendMessage(message).await().atMost(config.publishTimeout());
-        } catch (RuntimeException e) {
+            outbox.publish(row, sent -> scenarios.markPublished(request));
+        } catch (org.rareearth.kit.outbox.PublishFailedException e) {
             PublishFailedException failed = new PublishFailedException(request, e, config.publishTimeout(),
                     config.resendInterval());
             registry.counter("rareearth.scenario.requests.published", "outcome", failed.refused() ? "refused" : "failed")
@@ -67,7 +63,6 @@ public class ScenarioRequestPublisher {
             }
             throw failed;
         }
-        scenarios.markPublished(request);
         registry.counter("rareearth.scenario.requests.published", "outcome", request.archived() ? "archived" : "version")
                 .increment();
     }
@@ -93,20 +88,17 @@ public class ScenarioRequestPublisher {
         private final transient StoredRequest request;
         private final boolean refused;
 
-        PublishFailedException(StoredRequest request, Throwable failure, Duration timeout, String resendInterval) {
-            this(request, failure, refused(failure), timeout, resendInterval);
-        }
-
-        private PublishFailedException(StoredRequest request, Throwable failure, boolean refused, Duration timeout,
-                                       String resendInterval) {
+        PublishFailedException(StoredRequest request, org.rareearth.kit.outbox.PublishFailedException failure,
+                               Duration timeout, String resendInterval) {
             super(describe(request) + " is stored, but "
-                    + (refused ? "Kafka refused it (" + cause(failure) + "); it is not re-sent automatically until the "
-                            + "service restarts: raise the limit that refused it (the producer's max.request.size, the topic's "
-                            + "max.message.bytes)"
-                            : "the broker did not acknowledge it" + reason(failure, timeout) + "; "
-                            + resending(resendInterval)), failure);
+                    + (failure.refused() ? "Kafka refused it (" + failure.cause() + "); it is not re-sent automatically until "
+                            + "the service restarts: raise the limit that refused it (the producer's max.request.size, the "
+                            + "topic's max.message.bytes)"
+                            : "the broker did not acknowledge it" + (failure.timedOut()
+                            ? " within the publish timeout of " + seconds(timeout) : ": " + failure.cause()) + "; "
+                            + resending(resendInterval)), failure.getCause());
             this.request = request;
-            this.refused = refused;
+            this.refused = failure.refused();
         }
 
         public StoredRequest request() {
@@ -131,36 +123,6 @@ public class ScenarioRequestPublisher {
             return UnpublishedRequests.disabled(interval)
                     ? "it is not re-sent automatically (rareearth.scenario.resend-interval=" + interval + ")"
                     : "it is re-sent automatically every " + interval + " until the broker acknowledges it";
-        }
-
-        /** A Kafka error that is not retriable, anywhere in the chain. */
-        private static boolean refused(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof ApiException && !(t instanceof RetriableException)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Our own wait ran out, or the client reported why it gave up (without the wrappers). */
-        private static String reason(Throwable failure, Duration timeout) {
-            return unwrap(failure) instanceof TimeoutException ? " within the publish timeout of " + seconds(timeout)
-                    : ": " + cause(failure);
-        }
-
-        private static String cause(Throwable failure) {
-            Throwable cause = unwrap(failure);
-            String message = cause.getMessage();
-            return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-        }
-
-        private static Throwable unwrap(Throwable failure) {
-            Throwable t = failure;
-            while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-                t = t.getCause();
-            }
-            return t;
         }
     }
 }

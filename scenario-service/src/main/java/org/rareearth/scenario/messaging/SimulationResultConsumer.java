@@ -4,18 +4,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.rareearth.kit.inbound.InboundProcessing;
 import org.rareearth.scenario.persistence.ProgressStore;
 import org.rareearth.scenario.persistence.Recorded;
-import org.rareearth.shared.events.EventCodec;
+import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.SimulationResultEvent;
 
 /**
- * {@code simulation.results} -> forecast read model and scenario status. Decoded explicitly so an
- * unreadable message throws and lands on {@code simulation.results.dlq} with its reason.
+ * {@code simulation.results} -> forecast read model and scenario status.
+ * Acknowledgement rules (tombstones skipped, an unreadable message on its {@code .dlq}, a database
+ * or broker outage retried): {@link InboundProcessing}.
  */
 @ApplicationScoped
 public class SimulationResultConsumer {
+
+    @Inject
+    InboundProcessing processing;
 
     @Inject
     ProgressStore progress;
@@ -25,8 +32,11 @@ public class SimulationResultConsumer {
 
     @Incoming("simulation-results")
     @Blocking
-    public void consume(String payload) {
-        SimulationResultEvent event = EventCodec.decode(payload, SimulationResultEvent.class);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return processing.handle(message, Topics.SIMULATION_RESULTS, this::record);
+    }
+
+    void record(SimulationResultEvent event) {
         Recorded outcome = progress.record(event);
         registry.counter("rareearth.scenario.consumed", "topic", "simulation.results", "outcome",
                 outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();

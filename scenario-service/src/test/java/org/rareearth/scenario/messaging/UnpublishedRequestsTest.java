@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rareearth.scenario.TestData;
-import org.rareearth.scenario.TestKafka;
+import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.scenario.core.DocumentLimits;
 import org.rareearth.scenario.core.ScenarioDocuments;
 import org.rareearth.scenario.persistence.CatalogueStore;
@@ -60,7 +60,7 @@ class UnpublishedRequestsTest {
 
         unpublished.resend(Instant.now());
 
-        var record = TestKafka.awaitRecord(Topics.SCENARIO_REQUESTS, r -> id.equals(r.key()));
+        var record = KafkaTestClient.awaitRecord(Topics.SCENARIO_REQUESTS.name(), r -> id.equals(r.key()));
         ScenarioRequestEvent event = EventCodec.decode(record.value(), ScenarioRequestEvent.class);
         assertThat(event.scenarioVersion()).isEqualTo(1);
         assertThat(published(id)).isTrue();

@@ -1,19 +1,31 @@
 package org.rareearth.shared.events;
 
+import java.util.List;
+
 /**
- * Kafka topics between the services (docs/events.md and docs/asyncapi.yaml are the contract).
+ * The Kafka topics between the services (docs/events.md and docs/asyncapi.yaml are the contract),
+ * one typed definition each: name, key and value type, compaction.
  * Keys: {@code trade.baseline} by {@code datasetVersion:year:product} (compacted),
- * {@code scenario.requests} by {@code scenarioId} (compacted), results and metrics by
- * {@code scenarioId}.
+ * {@code scenario.requests} by {@code scenarioId} (compacted), {@code dataset.current} by
+ * {@link CurrentDatasetEvent#KEY} (compacted), results and metrics by {@code scenarioId}.
  */
 public final class Topics {
 
-    public static final String TRADE_BASELINE = "trade.baseline";
-    public static final String SCENARIO_REQUESTS = "scenario.requests";
-    public static final String SIMULATION_RESULTS = "simulation.results";
-    public static final String NETWORK_METRICS = "network.metrics";
+    public static final Topic<String, TradeBaselineEvent> TRADE_BASELINE =
+            new Topic<>("trade.baseline", String.class, TradeBaselineEvent.class, true);
+    public static final Topic<String, ScenarioRequestEvent> SCENARIO_REQUESTS =
+            new Topic<>("scenario.requests", String.class, ScenarioRequestEvent.class, true);
+    public static final Topic<String, SimulationResultEvent> SIMULATION_RESULTS =
+            new Topic<>("simulation.results", String.class, SimulationResultEvent.class, false);
+    public static final Topic<String, NetworkMetricsEvent> NETWORK_METRICS =
+            new Topic<>("network.metrics", String.class, NetworkMetricsEvent.class, false);
     /** The current data-set version (one key, one partition, compacted): {@link CurrentDatasetEvent}. */
-    public static final String DATASET_CURRENT = "dataset.current";
+    public static final Topic<String, CurrentDatasetEvent> DATASET_CURRENT =
+            new Topic<>("dataset.current", String.class, CurrentDatasetEvent.class, true);
+
+    /** Every topic of the contract. */
+    public static final List<Topic<String, ?>> ALL =
+            List.of(TRADE_BASELINE, SCENARIO_REQUESTS, SIMULATION_RESULTS, NETWORK_METRICS, DATASET_CURRENT);
 
     /** Where a consumer puts a message it cannot read, with the reason in a header. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -3,10 +3,11 @@ package org.rareearth.simulation.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.rareearth.kit.inbound.InboundProcessing;
+import org.rareearth.shared.events.Topics;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.rareearth.shared.events.TradeBaselineEvent;
 
 /**
  * Reads {@code trade.baseline} (acknowledgement rules: {@link InboundProcessing}); an unreadable
@@ -24,7 +25,7 @@ public class BaselineConsumer {
     @Incoming("trade-baseline")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return processing.handle(message, TradeBaselineEvent.class,
+        return processing.handle(message, Topics.TRADE_BASELINE,
                 event -> coordinator.onBaseline(event, message.getPayload()));
     }
 }

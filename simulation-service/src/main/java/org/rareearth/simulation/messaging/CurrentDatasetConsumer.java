@@ -3,10 +3,11 @@ package org.rareearth.simulation.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.rareearth.kit.inbound.InboundProcessing;
+import org.rareearth.shared.events.Topics;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.rareearth.shared.events.CurrentDatasetEvent;
 
 /**
  * Reads {@code dataset.current}: a new current data-set version re-solves every active scenario
@@ -24,6 +25,6 @@ public class CurrentDatasetConsumer {
     @Incoming("dataset-current")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return processing.handle(message, CurrentDatasetEvent.class, coordinator::onCurrentDataset);
+        return processing.handle(message, Topics.DATASET_CURRENT, coordinator::onCurrentDataset);
     }
 }

@@ -3,10 +3,11 @@ package org.rareearth.simulation.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.rareearth.kit.inbound.InboundProcessing;
+import org.rareearth.shared.events.Topics;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.rareearth.shared.events.ScenarioRequestEvent;
 
 /**
  * Reads {@code scenario.requests} (acknowledgement rules: {@link InboundProcessing}); an unreadable
@@ -24,6 +25,6 @@ public class ScenarioRequestConsumer {
     @Incoming("scenario-requests")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return processing.handle(message, ScenarioRequestEvent.class, coordinator::onRequest);
+        return processing.handle(message, Topics.SCENARIO_REQUESTS, coordinator::onRequest);
     }
 }

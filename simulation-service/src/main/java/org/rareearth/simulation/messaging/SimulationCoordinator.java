@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -15,6 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.rareearth.kit.inbound.ServiceStoppingException;
+import org.rareearth.kit.locks.LockKey;
+import org.rareearth.kit.locks.ReplicaLocks;
+import org.rareearth.simulation.config.ShutdownConfig;
 import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.EventCodec;
 import org.rareearth.shared.events.ScenarioRequestEvent;
@@ -23,8 +26,6 @@ import org.rareearth.shared.events.TradeBaselineEvent;
 import org.rareearth.shared.scenario.PinnedDataset;
 import org.rareearth.shared.scenario.Scenario;
 import org.rareearth.shared.scenario.ScenarioException;
-import org.rareearth.simulation.persistence.LockKey;
-import org.rareearth.simulation.persistence.ReplicaLocks;
 import org.rareearth.simulation.persistence.ResultRecord;
 import org.rareearth.simulation.persistence.ResultUnit;
 import org.rareearth.simulation.persistence.ScenarioRequestRecord;
@@ -77,6 +78,9 @@ public class SimulationCoordinator {
 
     private static final Logger LOG = Logger.getLogger(SimulationCoordinator.class);
 
+    /** The decision lock: one for the service, held while an input is stored and what it triggers is read. */
+    public static final LockKey DECISIONS = LockKey.of("simulation-service.decisions");
+
     @Inject
     SimulationStore store;
 
@@ -89,8 +93,8 @@ public class SimulationCoordinator {
     @Inject
     ScenarioComputation computation;
 
-    @ConfigProperty(name = "rareearth.simulation.shutdown-wait", defaultValue = "PT30S")
-    Duration shutdownWait;
+    @Inject
+    ShutdownConfig shutdown;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Timer timer;
@@ -110,6 +114,7 @@ public class SimulationCoordinator {
     /** Lets the handling in progress reach its next safe point (its send acknowledged and marked). */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        Duration shutdownWait = shutdown.waitFor();
         if (lock.tryLock(shutdownWait.toMillis(), TimeUnit.MILLISECONDS)) {
             lock.unlock();
         } else {
@@ -121,7 +126,7 @@ public class SimulationCoordinator {
         lock.lock();
         try {
             republishPending();
-            Optional<Work> work = locks.holding(LockKey.decisions(), () -> decideRequest(request));
+            Optional<Work> work = locks.holding(DECISIONS, () -> decideRequest(request));
             work.ifPresent(this::solve);
         } finally {
             lock.unlock();
@@ -154,7 +159,7 @@ public class SimulationCoordinator {
         lock.lock();
         try {
             republishPending();
-            List<Work> work = locks.holding(LockKey.decisions(), () -> {
+            List<Work> work = locks.holding(DECISIONS, () -> {
                 store.storeBaseline(baseline, json);
                 DatasetCatalogue dataset = DatasetCatalogue.of(baseline);
                 boolean complete = store.baselineCount(dataset.version()) >= dataset.expectedBaselines();
@@ -183,7 +188,7 @@ public class SimulationCoordinator {
         lock.lock();
         try {
             republishPending();
-            List<Work> work = locks.holding(LockKey.decisions(), () -> {
+            List<Work> work = locks.holding(DECISIONS, () -> {
                 if (!store.storeCurrentDataset(event, EventCodec.encode(event))) {
                     LOG.infof("data-set pointer %d (%s) is not newer than the one stored: ignored", event.sequence(),
                             event.datasetVersion());
@@ -258,7 +263,7 @@ public class SimulationCoordinator {
                         Supplier<List<SimulationResultEvent>> compute) {
         checkRunning();
         ResultUnit unit = new ResultUnit(request.scenarioId(), request.scenarioVersion(), datasetVersion, product);
-        locks.holding(LockKey.unit(unit), () -> {
+        locks.holding(unit.lockKey(), () -> {
             List<ResultRecord> rows = store.unit(unit);
             if (rows.isEmpty()) {
                 List<SimulationResultEvent> events = compute.get();
@@ -292,7 +297,7 @@ public class SimulationCoordinator {
      */
     private void republishPending() {
         for (ResultUnit unit : store.unpublishedUnits()) {
-            boolean free = locks.tryHolding(LockKey.unit(unit),
+            boolean free = locks.tryHolding(unit.lockKey(),
                     () -> store.unit(unit).stream().filter(r -> !r.published).forEach(this::publish));
             if (!free) {
                 LOG.debugf("unit %s is being answered by another replica: left to it", unit);

@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,12 +28,12 @@ import org.rareearth.shared.events.TradeBaselineEvent;
  * docs/events.md ({@code trade.baseline}, not also {@code trade_baseline}), and none NaN.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class ConsumerLagMetricsTest {
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
-    private static final Set<String> CONSUMED_TOPICS = Set.of(Topics.TRADE_BASELINE, Topics.SCENARIO_REQUESTS,
-            Topics.DATASET_CURRENT);
+    private static final Set<String> CONSUMED_TOPICS = Set.of(Topics.TRADE_BASELINE.name(), Topics.SCENARIO_REQUESTS.name(),
+            Topics.DATASET_CURRENT.name());
     private static final String LAG = "kafka_consumer_fetch_manager_records_lag";
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{(.*)\\} (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
@@ -43,7 +45,7 @@ class ConsumerLagMetricsTest {
     @Test
     void eachLagSeriesOnceUnderTheDottedTopicNameAndNeverNaN() {
         TradeBaselineEvent baseline = DemoBaselines.event("lag-" + UUID.randomUUID(), 2023, "850511");
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await("a trade.baseline record consumed").atMost(DEADLINE).until(() -> samples().stream()
                 .anyMatch(s -> s.name().equals("kafka_consumer_fetch_manager_records_consumed_total")
                         && Topics.TRADE_BASELINE.equals(s.labels().get("topic")) && s.value() >= 1));
@@ -52,7 +54,7 @@ class ConsumerLagMetricsTest {
         assertThat(lag).as("lag series").isNotEmpty();
         assertThat(lag).extracting(s -> s.labels().get("topic")).as("topic of every lag series")
                 .allSatisfy(topic -> assertThat(topic).isIn(CONSUMED_TOPICS))
-                .contains(Topics.TRADE_BASELINE);
+                .contains(Topics.TRADE_BASELINE.name());
         assertThat(lag).allSatisfy(s -> assertThat(s.value()).as("%s%s", s.name(), s.labels()).isNotNaN());
         // once per (metric, client, topic, partition)
         Map<String, Long> copies = lag.stream().collect(Collectors.groupingBy(

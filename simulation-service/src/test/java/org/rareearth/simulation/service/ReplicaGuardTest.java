@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +22,7 @@ import org.rareearth.shared.events.ScenarioRequestEvent;
 import org.rareearth.shared.events.SimulationResultEvent;
 import org.rareearth.shared.events.Topics;
 import org.rareearth.shared.events.TradeBaselineEvent;
-import org.rareearth.simulation.persistence.LockKey;
+import org.rareearth.simulation.messaging.SimulationCoordinator;
 import org.rareearth.simulation.persistence.ResultUnit;
 import org.rareearth.simulation.persistence.SimulationStore;
 import org.rareearth.simulation.run.ScenarioComputation;
@@ -33,7 +35,7 @@ import org.rareearth.simulation.run.ScenarioComputation;
  * taken one after the other, under the decision lock).
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class ReplicaGuardTest {
 
     private static final String PRODUCT = "850511";
@@ -53,7 +55,7 @@ class ReplicaGuardTest {
         ScenarioRequestEvent request = request(unique("busy-elsewhere"));
         ResultUnit unit = new ResultUnit(request.scenarioId(), 1, baseline.datasetVersion(), PRODUCT);
 
-        try (OtherReplica other = OtherReplica.answering(LockKey.unit(unit))) {
+        try (OtherReplica other = OtherReplica.answering(unit.lockKey())) {
             send(request);
             // this replica reaches the unit: it waits for the other one (or, unguarded, answers it itself)
             await().atMost(DEADLINE).until(() -> other.isWaitedFor() || !resultsOf(request.scenarioId()).isEmpty());
@@ -63,7 +65,7 @@ class ReplicaGuardTest {
             List<SimulationResultEvent> answer = new ScenarioComputation().compute(request, baseline);
             store.storeResults(answer);
             for (SimulationResultEvent e : answer) {
-                KafkaClient.send(Topics.SIMULATION_RESULTS, e.scenarioId(), EventCodec.encode(e));
+                KafkaTestClient.send(Topics.SIMULATION_RESULTS.name(), e.scenarioId(), EventCodec.encode(e));
                 store.markPublished(e.resultKey());
             }
         }
@@ -86,7 +88,7 @@ class ReplicaGuardTest {
         ResultUnit unit = new ResultUnit(request.scenarioId(), 1, baseline.datasetVersion(), PRODUCT);
         List<SimulationResultEvent> answer = new ScenarioComputation().compute(request, baseline);
 
-        try (OtherReplica other = OtherReplica.answering(LockKey.unit(unit))) {
+        try (OtherReplica other = OtherReplica.answering(unit.lockKey())) {
             // the other replica has stored its answer and is about to send it
             store.storeResults(answer);
             // any input makes this replica re-send what is stored but unpublished, first
@@ -120,7 +122,7 @@ class ReplicaGuardTest {
                 newer.datasetVersion(), newer.datasetYears(), newer.datasetProducts(), newer.dataNotice(),
                 Instant.now().toString(), "test");
         try {
-            try (OtherReplica other = OtherReplica.answering(LockKey.decisions())) {
+            try (OtherReplica other = OtherReplica.answering(SimulationCoordinator.DECISIONS)) {
                 // the other replica stores a new pointer and reads the active requests: not this one yet
                 other.write("insert into simulation.current_dataset (sequence, dataset_version, event, received_at)"
                         + " values (?, ?, ?, now())", sequence, newer.datasetVersion(), EventCodec.encode(pointer));
@@ -151,7 +153,7 @@ class ReplicaGuardTest {
     /** A data-set version of its own, the latest stored, so requests are solved on it. */
     private TradeBaselineEvent publishBaseline() {
         TradeBaselineEvent baseline = DemoBaselines.event(unique("ds"), 2023, PRODUCT);
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await().atMost(DEADLINE).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         return baseline;
@@ -167,11 +169,11 @@ class ReplicaGuardTest {
     }
 
     private static void send(ScenarioRequestEvent request) {
-        KafkaClient.send(Topics.SCENARIO_REQUESTS, request.scenarioId(), EventCodec.encode(request));
+        KafkaTestClient.send(Topics.SCENARIO_REQUESTS.name(), request.scenarioId(), EventCodec.encode(request));
     }
 
     private static List<SimulationResultEvent> resultsOf(String scenarioId) {
-        return KafkaClient.records(Topics.SIMULATION_RESULTS).stream().filter(r -> scenarioId.equals(r.key()))
+        return KafkaTestClient.readAll(Topics.SIMULATION_RESULTS.name()).stream().filter(r -> scenarioId.equals(r.key()))
                 .map(r -> EventCodec.decode(r.value(), SimulationResultEvent.class)).toList();
     }
 

@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +25,7 @@ import org.rareearth.simulation.persistence.SimulationStore;
  * appears exactly once on simulation.results.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 @TestProfile(RestartFixture.P2AfterRestart.class)
 class RestartAfterTest {
 
@@ -37,7 +39,7 @@ class RestartAfterTest {
         List<String> ids = RestartFixture.scenarioIds();
         int expected = RestartFixture.REQUESTS * RestartFixture.years();
         List<SimulationResultEvent> results = await().atMost(Duration.ofSeconds(120)).until(() ->
-                        KafkaClient.records(Topics.SIMULATION_RESULTS).stream()
+                        KafkaTestClient.readAll(Topics.SIMULATION_RESULTS.name()).stream()
                                 .filter(r -> ids.contains(r.key()))
                                 .map(r -> EventCodec.decode(r.value(), SimulationResultEvent.class))
                                 .toList(),

@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,7 +25,7 @@ import org.rareearth.shared.events.DemoBaselines;
  * requests are still pending. {@link RestartAfterTest} checks that each was answered exactly once.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 @TestProfile(RestartFixture.P1BeforeRestart.class)
 class RestartBeforeTest {
 
@@ -35,13 +37,13 @@ class RestartBeforeTest {
     @Test
     void requestsArePendingWhenTheServiceStops() {
         TradeBaselineEvent baseline = DemoBaselines.event(RestartFixture.datasetVersion(), 2023, "850511");
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await().atMost(Duration.ofSeconds(60)).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         for (String id : RestartFixture.scenarioIds()) {
             ScenarioRequestEvent request = new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, id, 1, false,
                     RestartFixture.DOCUMENT, Instant.now().toString());
-            KafkaClient.send(Topics.SCENARIO_REQUESTS, id, EventCodec.encode(request));
+            KafkaTestClient.send(Topics.SCENARIO_REQUESTS.name(), id, EventCodec.encode(request));
         }
         String first = RestartFixture.scenarioIds().get(0);
         await().atMost(Duration.ofSeconds(60)).until(() -> !store.results(first).isEmpty());

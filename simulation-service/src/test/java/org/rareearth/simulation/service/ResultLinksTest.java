@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +27,7 @@ import org.rareearth.shared.events.TradeBaselineEvent;
  * result (the SimulationResultEvent), also for a failure stored without a product.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class ResultLinksTest {
 
     private static final String PRODUCT = "850511";
@@ -34,7 +36,7 @@ class ResultLinksTest {
     @Test
     void everyListedRowLinksToItsFullResult() {
         TradeBaselineEvent baseline = DemoBaselines.event("links-" + UUID.randomUUID(), 2023, PRODUCT);
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         String solved = "links-ok-" + UUID.randomUUID();
         request(solved, """
                 {"name": "links", "baseYear": 2023, "horizon": 2024, "products": ["850511"],
@@ -98,6 +100,6 @@ class ResultLinksTest {
     }
 
     private static void send(ScenarioRequestEvent request) {
-        KafkaClient.send(Topics.SCENARIO_REQUESTS, request.scenarioId(), EventCodec.encode(request));
+        KafkaTestClient.send(Topics.SCENARIO_REQUESTS.name(), request.scenarioId(), EventCodec.encode(request));
     }
 }

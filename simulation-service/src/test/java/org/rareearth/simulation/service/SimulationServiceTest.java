@@ -1,5 +1,7 @@
 package org.rareearth.simulation.service;
 
+import org.rareearth.stack.LocalStackResource;
+import org.rareearth.stack.KafkaTestClient;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +40,7 @@ import org.rareearth.simulation.run.ScenarioComputation;
  * so that requests are solved on it.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SharedStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class SimulationServiceTest {
 
     private static final String PRODUCT = "850511";
@@ -207,13 +209,13 @@ class SimulationServiceTest {
     @Test
     void poisonMessagesGoToTheDeadLetterTopicsAndTheConsumersCarryOn() {
         String poison = unique("poison");
-        KafkaClient.send(Topics.TRADE_BASELINE, poison, "this is not JSON");
-        KafkaClient.send(Topics.SCENARIO_REQUESTS, poison, "{\"schemaVersion\": 99, \"scenarioId\": \"x\"}");
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), poison, "this is not JSON");
+        KafkaTestClient.send(Topics.SCENARIO_REQUESTS.name(), poison, "{\"schemaVersion\": 99, \"scenarioId\": \"x\"}");
 
         await().atMost(DEADLINE).untilAsserted(() -> {
-            assertThat(reason(Topics.dlq(Topics.TRADE_BASELINE), poison)).hasValueSatisfying(
+            assertThat(reason(Topics.TRADE_BASELINE.dlq(), poison)).hasValueSatisfying(
                     r -> assertThat(r).contains("not JSON"));
-            assertThat(reason(Topics.dlq(Topics.SCENARIO_REQUESTS), poison)).hasValueSatisfying(
+            assertThat(reason(Topics.SCENARIO_REQUESTS.dlq(), poison)).hasValueSatisfying(
                     r -> assertThat(r).contains("unsupported schemaVersion 99"));
         });
 
@@ -254,7 +256,7 @@ class SimulationServiceTest {
     // ------------------------------------------------------------------------------- helpers
 
     private String publishBaseline(TradeBaselineEvent baseline) {
-        KafkaClient.send(Topics.TRADE_BASELINE, baseline.key(), EventCodec.encode(baseline));
+        KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await().atMost(DEADLINE).until(() -> store.currentDatasetVersion().orElse(""),
                 v -> v.equals(baseline.datasetVersion()));
         return baseline.datasetVersion();
@@ -269,12 +271,12 @@ class SimulationServiceTest {
     }
 
     private static void send(ScenarioRequestEvent request) {
-        KafkaClient.send(Topics.SCENARIO_REQUESTS, request.scenarioId(), EventCodec.encode(request));
+        KafkaTestClient.send(Topics.SCENARIO_REQUESTS.name(), request.scenarioId(), EventCodec.encode(request));
     }
 
     /** Every result message of a scenario on simulation.results, in topic order. */
     private static List<SimulationResultEvent> resultsOf(String scenarioId) {
-        return KafkaClient.records(Topics.SIMULATION_RESULTS).stream()
+        return KafkaTestClient.readAll(Topics.SIMULATION_RESULTS.name()).stream()
                 .filter(r -> scenarioId.equals(r.key()))
                 .map(r -> EventCodec.decode(r.value(), SimulationResultEvent.class))
                 .toList();
@@ -287,7 +289,7 @@ class SimulationServiceTest {
     }
 
     private static Optional<String> reason(String dlq, String key) {
-        for (ConsumerRecord<String, String> r : KafkaClient.records(dlq)) {
+        for (ConsumerRecord<String, String> r : KafkaTestClient.readAll(dlq)) {
             if (key.equals(r.key())) {
                 Header h = r.headers().lastHeader(Topics.DLQ_REASON_HEADER);
                 return Optional.ofNullable(h).map(x -> new String(x.value(), StandardCharsets.UTF_8));

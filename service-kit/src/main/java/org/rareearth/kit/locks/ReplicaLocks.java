@@ -1,4 +1,4 @@
-package org.rareearth.network.persistence;
+package org.rareearth.kit.locks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * keeps its lock until the server notices (TCP keep-alive), but then it cannot store anything either.
  *
  * <p>The work inside runs its own transactions (other connections, committed as it goes, see
- * {@link MetricsStore}), so what it stores is visible to the next holder the moment the lock
+ * the service's store), so what it stores is visible to the next holder the moment the lock
  * is released.
  */
 @ApplicationScoped
