@@ -48,7 +48,7 @@ class ConsumerLagMetricsTest {
         KafkaTestClient.send(Topics.TRADE_BASELINE.name(), baseline.key(), EventCodec.encode(baseline));
         await("a trade.baseline record consumed").atMost(DEADLINE).until(() -> samples().stream()
                 .anyMatch(s -> s.name().equals("kafka_consumer_fetch_manager_records_consumed_total")
-                        && Topics.TRADE_BASELINE.equals(s.labels().get("topic")) && s.value() >= 1));
+                        && Topics.TRADE_BASELINE.name().equals(s.labels().get("topic")) && s.value() >= 1));
 
         List<Sample> lag = samples().stream().filter(s -> s.name().startsWith(LAG)).toList();
         assertThat(lag).as("lag series").isNotEmpty();
