@@ -105,7 +105,7 @@ final class KafkaUserRules {
         List<String> problems = new ArrayList<>();
         Kafka kafka = (Kafka) manifests.one(ManifestKind.KAFKA, OverlayRules.KAFKA_CLUSTER).typed();
         for (GenericKafkaListener listener : kafka.getSpec().getKafka().getListeners()) {
-            if (!(listener.getAuthentication() instanceof KafkaListenerAuthenticationScramSha512)) {
+            if (!(listener.getAuth() instanceof KafkaListenerAuthenticationScramSha512)) {
                 problems.add("Kafka listener " + listener.getName() + " (" + listener.getPort()
                         + "): must authenticate its clients (scram-sha-512)");
             }
