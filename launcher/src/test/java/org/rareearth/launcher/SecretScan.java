@@ -37,9 +37,10 @@ final class SecretScan {
             if (secret == null || secret.isBlank()) {
                 throw new IllegalArgumentException("secret " + label + " is blank");
             }
-            forms.put(secret, label);
-            forms.put(URLEncoder.encode(secret, StandardCharsets.UTF_8), label + " (URL-encoded)");
-            forms.put(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)), label + " (base64)");
+            // an encoding that changes nothing (no character to escape) is the plain form already
+            forms.putIfAbsent(secret, label);
+            forms.putIfAbsent(URLEncoder.encode(secret, StandardCharsets.UTF_8), label + " (URL-encoded)");
+            forms.putIfAbsent(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)), label + " (base64)");
         });
     }
 

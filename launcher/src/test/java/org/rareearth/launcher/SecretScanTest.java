@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scanner SecretsNotLoggedEndToEndTest relies on finds a secret where it is, and only there. */
 class SecretScanTest {
 
-    private static final String PASSWORD = "s3cr3t-Pa55word_xyz";
+    /** With characters a URL encodes, so that its URL-encoded form differs from it. */
+    private static final String PASSWORD = "s3cr3t+Pa55/word=xyz";
 
     @Test
     void findsTheSecretPlainUrlEncodedAndBase64InEveryLogButNamesItOnlyByLabel(@TempDir Path dir) throws IOException {
