@@ -36,6 +36,17 @@ final class DeploymentRules {
     static final String LIVE = "/q/health/live";
     static final String READY = "/q/health/ready";
     static final String METRICS = "/q/metrics";
+    /** Quarkus's own variable: which profiles are active (the packaged jar's default is prod). */
+    static final String PROFILE_VARIABLE = "QUARKUS_PROFILE";
+    /**
+     * A name that says it holds a credential: such a variable comes from a Secret key, never from a
+     * value or a ConfigMap (the JWT public key location and the like are not credentials).
+     */
+    static final java.util.regex.Pattern CREDENTIAL = java.util.regex.Pattern.compile(
+            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|JAAS|CREDENTIAL|PRIVATE[_.-]?KEY|API[_.-]?KEY).*");
+    /** A value that looks like a credential whatever its name: a JAAS line or a password assignment. */
+    static final java.util.regex.Pattern CREDENTIAL_VALUE = java.util.regex.Pattern.compile(
+            "(?is).*(LoginModule|password\\s*=|-----BEGIN [A-Z ]*PRIVATE KEY).*");
 
     private DeploymentRules() {
     }
@@ -192,10 +203,17 @@ final class DeploymentRules {
     static List<String> environment(Manifests manifests, String where, Container container, ServiceConfiguration service) {
         List<String> problems = new ArrayList<>();
         for (EnvVar variable : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
-            checkVariable(problems, where, variable.getName(), service);
+            if (variable.getName().equals(PROFILE_VARIABLE)) {
+                profiles(problems, where, variable, service);
+            } else {
+                checkVariable(problems, where, variable.getName(), service);
+            }
             boolean secret = variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null;
-            if (variable.getName().contains("PASSWORD") && !secret) {
+            if (CREDENTIAL.matcher(variable.getName()).matches() && !secret) {
                 problems.add(where + ": " + variable.getName() + " must come from a Secret (secretKeyRef), not a value");
+            }
+            if (variable.getValue() != null && CREDENTIAL_VALUE.matcher(variable.getValue()).matches()) {
+                problems.add(where + ": the value of " + variable.getName() + " looks like a credential; it belongs in a Secret");
             }
         }
         for (EnvFromSource source : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
@@ -214,12 +232,38 @@ final class DeploymentRules {
             }
             for (String key : Optional.ofNullable(map.getData()).orElse(Map.of()).keySet()) {
                 checkVariable(problems, where + " (ConfigMap " + name + ")", key, service);
-                if (key.contains("PASSWORD")) {
-                    problems.add("ConfigMap " + name + ": " + key + " belongs in a Secret");
-                }
             }
         }
         return problems;
+    }
+
+    /**
+     * Every ConfigMap of the manifests (not only those a container reads): no key named like a
+     * credential, no value that looks like one.
+     */
+    static List<String> configMaps(Manifests manifests) {
+        List<String> problems = new ArrayList<>();
+        for (ConfigMap map : manifests.typed(ManifestKind.CONFIG_MAP, ConfigMap.class)) {
+            Optional.ofNullable(map.getData()).orElse(Map.of()).forEach((key, value) -> {
+                if (CREDENTIAL.matcher(key).matches()) {
+                    problems.add("ConfigMap " + map.getMetadata().getName() + ": " + key + " belongs in a Secret");
+                } else if (value != null && CREDENTIAL_VALUE.matcher(value).matches()) {
+                    problems.add("ConfigMap " + map.getMetadata().getName() + ": the value of " + key
+                            + " looks like a credential; it belongs in a Secret");
+                }
+            });
+        }
+        return problems;
+    }
+
+    /** QUARKUS_PROFILE names prod (the packaged jar's profile) and profiles the service configures. */
+    private static void profiles(List<String> problems, String where, EnvVar variable, ServiceConfiguration service) {
+        for (String profile : Optional.ofNullable(variable.getValue()).orElse("").split("\\s*,\\s*")) {
+            if (!profile.equals("prod") && !service.profileNames().contains(profile)) {
+                problems.add(where + ": " + PROFILE_VARIABLE + " names the profile " + profile + ", which "
+                        + service.service() + "'s application.properties does not configure");
+            }
+        }
     }
 
     private static void checkVariable(List<String> problems, String where, String name, ServiceConfiguration service) {

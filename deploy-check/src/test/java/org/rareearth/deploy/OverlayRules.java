@@ -87,6 +87,8 @@ final class OverlayRules {
         problems.addAll(kafka(manifests, environment));
         problems.addAll(database(manifests, environment));
         problems.addAll(ingress(manifests));
+        problems.addAll(DeploymentRules.configMaps(manifests));
+        problems.addAll(KafkaUserRules.problems(manifests, environment, services));
         return problems;
     }
 

@@ -46,10 +46,48 @@ class OverlayRulesTest {
                                 .addObject().put("name", "RAREEARTH_INGEST_BOOTSTRAP_DIR").put("value", "/data"),
                         "Deployment scenario-service: RAREEARTH_INGEST_BOOTSTRAP_DIR is not a property scenario-service reads"),
                 mistake("a password as a value", Environment.DEV, d -> {
-                    ObjectNode password = (ObjectNode) d.container("ingest-service").path("env").get(1);
+                    ObjectNode password = d.env("ingest-service", "QUARKUS_DATASOURCE_PASSWORD");
                     password.remove("valueFrom");
                     password.put("value", "secret");
                 }, "QUARKUS_DATASOURCE_PASSWORD must come from a Secret"),
+                mistake("a token in a ConfigMap", Environment.PROD, d -> ((ObjectNode) d.get("ConfigMap", "rare-earth-common")
+                                .path("data")).put("RAREEARTH_API_TOKEN", "abc"),
+                        "ConfigMap rare-earth-common-"),
+                mistake("a JAAS line as a value", Environment.PROD, d -> {
+                    ObjectNode jaas = d.env("network-service", "KAFKA_SASL_JAAS_CONFIG");
+                    jaas.remove("valueFrom");
+                    jaas.put("value", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"a\" password=\"b\";");
+                }, "Deployment network-service: KAFKA_SASL_JAAS_CONFIG must come from a Secret"),
+                mistake("a JAAS line in a ConfigMap under an innocent name", Environment.DEV, d -> ((ObjectNode) d.get("ConfigMap",
+                                "scenario-service-config").path("data")).put("RAREEARTH_SCENARIO_PUBLISH_TIMEOUT",
+                                "ScramLoginModule required username=\"a\" password=\"b\";"),
+                        "the value of RAREEARTH_SCENARIO_PUBLISH_TIMEOUT looks like a credential"),
+                mistake("a profile the service does not have", Environment.PROD, d -> d.env("ingest-service", "QUARKUS_PROFILE")
+                                .put("value", "prod,kafka-sasl"),
+                        "Deployment ingest-service: QUARKUS_PROFILE names the profile kafka-sasl"),
+                mistake("Kafka without authentication in prod", Environment.PROD, d -> ((ObjectNode) d.get("Kafka", "rare-earth-kafka")
+                                .path("spec").path("kafka").path("listeners").get(0)).remove("authentication"),
+                        "Kafka listener scram (9092): must authenticate its clients"),
+                mistake("Kafka without authorization in prod", Environment.PROD, d -> ((ObjectNode) d.get("Kafka", "rare-earth-kafka")
+                        .path("spec").path("kafka")).remove("authorization"), "Kafka: authorization must be simple"),
+                mistake("a service without its Kafka user", Environment.PROD, d -> d.remove("KafkaUser", "network-service"),
+                        "no KafkaUser network-service"),
+                mistake("another service's Kafka credentials", Environment.PROD, d -> ((ObjectNode) d.env("simulation-service",
+                                "KAFKA_SASL_JAAS_CONFIG").path("valueFrom").path("secretKeyRef")).put("name", "scenario-service"),
+                        "Deployment simulation-service: KAFKA_SASL_JAAS_CONFIG must come from key sasl.jaas.config of the Secret "
+                                + "of its own KafkaUser simulation-service, comes from scenario-service/sasl.jaas.config"),
+                mistake("the Kafka profile off", Environment.PROD, d -> d.env("scenario-service", "QUARKUS_PROFILE")
+                                .put("value", "prod"),
+                        "Deployment scenario-service: QUARKUS_PROFILE must name the profile kafka-auth"),
+                mistake("no cluster CA", Environment.PROD_KEDA, d -> d.removeVolume("ingest-service", "kafka-cluster-ca"),
+                        "Deployment ingest-service: the trust store /etc/rare-earth/kafka-ca/ca.crt"),
+                mistake("a KafkaUser in dev", Environment.DEV, d -> {
+                    ObjectNode user = StrictManifests.JSON.createObjectNode().put("apiVersion", "kafka.strimzi.io/v1")
+                            .put("kind", "KafkaUser");
+                    user.putObject("metadata").put("name", "ingest-service").put("namespace", "rare-earth-dev");
+                    user.putObject("spec").putObject("authentication").put("type", "scram-sha-512");
+                    d.add(user);
+                }, "dev runs Kafka without authentication: its KafkaUsers [ingest-service] would check nothing"),
                 mistake("a committed Secret", Environment.PROD, d -> {
                     ObjectNode secret = StrictManifests.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
                     secret.putObject("metadata").put("name", "rare-earth-db-app").put("namespace", "rare-earth");

@@ -35,6 +35,28 @@ final class RenderedDocuments {
         return (ObjectNode) get("Deployment", deployment).path("spec").path("template").path("spec").path("containers").get(0);
     }
 
+    /** The variable {@code name} of a Deployment's first container. */
+    ObjectNode env(String deployment, String name) {
+        for (JsonNode variable : container(deployment).path("env")) {
+            if (variable.path("name").asText().equals(name)) {
+                return (ObjectNode) variable;
+            }
+        }
+        throw new NoSuchElementException("Deployment " + deployment + " has no variable " + name);
+    }
+
+    /** Removes the pod volume {@code name} of a Deployment. */
+    void removeVolume(String deployment, String name) {
+        JsonNode volumes = get("Deployment", deployment).path("spec").path("template").path("spec").path("volumes");
+        for (int i = 0; i < volumes.size(); i++) {
+            if (volumes.get(i).path("name").asText().equals(name)) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) volumes).remove(i);
+                return;
+            }
+        }
+        throw new NoSuchElementException("Deployment " + deployment + " has no volume " + name);
+    }
+
     String yaml() {
         StringBuilder out = new StringBuilder();
         for (ObjectNode document : documents) {

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * properties when it is that property's name in upper case with every other character as
  * {@code _} (how SmallRye Config maps variables to properties).
  */
-public record ServiceConfiguration(String service, int httpPort, Set<String> properties, Map<String, String> values) {
+public record ServiceConfiguration(String service, int httpPort, Set<String> properties, Map<String, String> values,
+                                   Map<String, Map<String, String>> profiles) {
 
     private static final Pattern MAPPING_PREFIX = Pattern.compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
@@ -49,10 +50,15 @@ public record ServiceConfiguration(String service, int httpPort, Set<String> pro
         }
         Set<String> properties = new TreeSet<>();
         Map<String, String> values = new TreeMap<>();
+        Map<String, Map<String, String>> profiles = new TreeMap<>();
         for (String key : raw.stringPropertyNames()) {
             boolean profiled = key.startsWith("%");
-            properties.add(profiled ? key.substring(key.indexOf('.') + 1) : key);
-            if (!profiled) {
+            String name = profiled ? key.substring(key.indexOf('.') + 1) : key;
+            properties.add(name);
+            if (profiled) {
+                profiles.computeIfAbsent(key.substring(1, key.indexOf('.')), p -> new TreeMap<>())
+                        .put(name, raw.getProperty(key).strip());
+            } else {
                 values.put(key, raw.getProperty(key).strip());
             }
         }
@@ -61,7 +67,10 @@ public record ServiceConfiguration(String service, int httpPort, Set<String> pro
         if (port == null) {
             throw new IllegalStateException(file + " sets no quarkus.http.port");
         }
-        return new ServiceConfiguration(service, Integer.parseInt(port.strip()), Set.copyOf(properties), Map.copyOf(values));
+        Map<String, Map<String, String>> byProfile = new TreeMap<>();
+        profiles.forEach((p, v) -> byProfile.put(p, Map.copyOf(v)));
+        return new ServiceConfiguration(service, Integer.parseInt(port.strip()), Set.copyOf(properties), Map.copyOf(values),
+                Map.copyOf(byProfile));
     }
 
     private static Set<String> sourceProperties(Path sources) {
@@ -134,11 +143,36 @@ public record ServiceConfiguration(String service, int httpPort, Set<String> pro
         return channelValues("group.id");
     }
 
+    /** The dead-letter topics of its incoming channels (failure-strategy dead-letter-queue). */
+    public Set<String> deadLetterTopics() {
+        return channelValues("dead-letter-queue.topic");
+    }
+
+    /** The topics of its outgoing channels. */
+    public Set<String> outgoingTopics() {
+        return channelValues("mp.messaging.outgoing.", "topic");
+    }
+
+    /** The profiles its application.properties configures ({@code %name.} prefixes). */
+    public Set<String> profileNames() {
+        return profiles.keySet();
+    }
+
+    /** The value application.properties gives {@code key} in {@code profile} (its {@code %profile.key} line). */
+    public Optional<String> property(String profile, String key) {
+        return Optional.ofNullable(profiles.getOrDefault(profile, Map.of()).get(key));
+    }
+
     private Set<String> channelValues(String attribute) {
+        return channelValues("mp.messaging.incoming.", attribute);
+    }
+
+    /** {@code <prefix><channel>.<attribute>} values; the channel name has no dot. */
+    private Set<String> channelValues(String prefix, String attribute) {
         Set<String> found = new TreeSet<>();
         values.forEach((k, v) -> {
-            if (k.startsWith("mp.messaging.incoming.") && k.endsWith("." + attribute)
-                    && k.indexOf('.', "mp.messaging.incoming.".length()) == k.length() - attribute.length() - 1) {
+            if (k.startsWith(prefix) && k.endsWith("." + attribute)
+                    && k.indexOf('.', prefix.length()) == k.length() - attribute.length() - 1) {
                 found.add(v);
             }
         });

@@ -42,6 +42,21 @@ class ServiceConfigurationTest {
         ServiceConfiguration simulation = ServiceConfiguration.read(repository, "simulation-service");
         assertThat(simulation.incomingTopics()).containsExactlyInAnyOrder("trade.baseline", "scenario.requests", "dataset.current");
         assertThat(simulation.consumerGroups()).containsExactly("simulation-service");
+        assertThat(simulation.outgoingTopics()).containsExactly("simulation.results");
+        assertThat(simulation.deadLetterTopics())
+                .containsExactlyInAnyOrder("trade.baseline.dlq", "scenario.requests.dlq", "dataset.current.dlq");
+        assertThat(ServiceConfiguration.read(repository, "ingest-service").outgoingTopics())
+                .containsExactlyInAnyOrder("trade.baseline", "dataset.current");
+    }
+
+    @Test
+    void keepsTheValuesOfEachProfile() {
+        ServiceConfiguration network = ServiceConfiguration.read(repository, "network-service");
+        assertThat(network.profileNames()).contains(KafkaUserRules.PROFILE);
+        assertThat(network.property(KafkaUserRules.PROFILE, "kafka.sasl.mechanism")).contains("SCRAM-SHA-512");
+        // a profile's value is not the unprofiled one
+        assertThat(network.property("kafka.sasl.mechanism")).isEmpty();
+        assertThat(network.reads("KAFKA_SASL_JAAS_CONFIG")).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.rareearth.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
 import java.util.logging.Logger;
@@ -20,12 +21,14 @@ public final class RunningSystem implements AutoCloseable {
     private final LocalStack stack;
     private final ServiceFleet fleet;
     private final JsonHttp http;
+    private final DatabaseLogin login;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunningSystem(LocalStack stack, ServiceFleet fleet, JsonHttp http) {
+    private RunningSystem(LocalStack stack, ServiceFleet fleet, JsonHttp http, DatabaseLogin login) {
         this.stack = stack;
         this.fleet = fleet;
         this.http = http;
+        this.login = login;
     }
 
     /**
@@ -64,15 +67,28 @@ public final class RunningSystem implements AutoCloseable {
     public static RunningSystem start(Path home, IntUnaryOperator ports, int partitions, Path logDir,
                                       Duration readyDeadline, RestartLimits restartLimits,
                                       GiveUpHandler onGiveUp, ReplicaCounts replicas) {
+        return start(home, ports, partitions, logDir, readyDeadline, restartLimits, onGiveUp, replicas, Map.of());
+    }
+
+    /**
+     * @param additional further environment variables of every service process (the end-to-end
+     *                   tests turn DEBUG logging on for the datasource and the Kafka client this way)
+     */
+    public static RunningSystem start(Path home, IntUnaryOperator ports, int partitions, Path logDir,
+                                      Duration readyDeadline, RestartLimits restartLimits,
+                                      GiveUpHandler onGiveUp, ReplicaCounts replicas, Map<String, String> additional) {
         ServiceFleet.requireJars(home);
         LocalStack stack = LocalStack.start();
         LOG.info(() -> "local stack mode: " + stack.mode() + "; Kafka " + stack.kafkaBootstrapServers() + ", PostgreSQL "
                 + stack.jdbcUrl());
         try {
             TopicSetup.create(stack, partitions);
+            // the services log in with a role and a random password of this run (DatabaseLogin)
+            DatabaseLogin login = DatabaseLogin.create(stack);
+            LOG.info(() -> "services' database login: " + login);
             JsonHttp http = new JsonHttp(JsonHttp.newClient());
-            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client(), replicas);
-            RunningSystem system = new RunningSystem(stack, fleet, http);
+            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client(), replicas, login, additional);
+            RunningSystem system = new RunningSystem(stack, fleet, http, login);
             try {
                 fleet.startAll(readyDeadline);
                 fleet.supervise(restartLimits, readyDeadline, giveUp -> onGiveUp.gaveUp(system, giveUp));
@@ -85,6 +101,19 @@ public final class RunningSystem implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** The services' database login (its password is one of {@link #secrets()}). */
+    public DatabaseLogin databaseLogin() {
+        return login;
+    }
+
+    /**
+     * Every credential this system handed to its services: none of them may appear in a service's
+     * log (SecretsNotLoggedEndToEndTest). Tokens the launcher prints belong here too.
+     */
+    public java.util.List<String> secrets() {
+        return java.util.List.of(login.password());
     }
 
     public LocalStack stack() {

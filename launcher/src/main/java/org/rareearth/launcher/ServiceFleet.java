@@ -39,8 +39,23 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http,
                         ReplicaCounts replicas) {
+        this(home, stack, ports, logDir, http, replicas, null, Map.of());
+    }
+
+    /**
+     * @param login      the database login of the services (null: the stack's own)
+     * @param additional further variables of every process (log levels, say)
+     */
+    public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http,
+                        ReplicaCounts replicas, DatabaseLogin login, Map<String, String> additional) {
         this.http = http;
         Map<String, String> environment = new LinkedHashMap<>(ServiceConfig.asEnvironment(stack));
+        if (login != null) {
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", login.jdbcUrl());
+            environment.put("QUARKUS_DATASOURCE_USERNAME", login.user());
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", login.password());
+        }
+        environment.putAll(additional);
         // Dev Services are a build-time matter (absent from a packaged jar); setting them at run
         // time only earns a "build time property cannot be changed" warning in every log
         environment.keySet().removeIf(k -> k.contains("DEVSERVICES"));

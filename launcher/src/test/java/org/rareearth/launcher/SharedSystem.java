@@ -44,6 +44,23 @@ final class SharedSystem implements BeforeAllCallback {
     static final Duration READY = Duration.ofMinutes(3);
     private static final int PARTITIONS = 3;
 
+    /** Where the shared system's services log. */
+    static final java.util.function.Function<Path, Path> LOGS = home -> home.resolve("launcher/target/e2e-logs");
+    /**
+     * DEBUG for the parts that handle the credentials (the datasource pool and driver, Flyway,
+     * Kafka's client configuration and security), so that SecretsNotLoggedEndToEndTest also sees
+     * what they say at DEBUG; the chatty rest of the Kafka client stays at the services' WARN.
+     */
+    static final java.util.Map<String, String> DEBUG_LOGGING = java.util.Map.of(
+            "QUARKUS_LOG_CATEGORY__IO_AGROAL__LEVEL", "DEBUG",
+            "QUARKUS_LOG_CATEGORY__IO_QUARKUS_AGROAL__LEVEL", "DEBUG",
+            "QUARKUS_LOG_CATEGORY__ORG_POSTGRESQL__LEVEL", "DEBUG",
+            "QUARKUS_LOG_CATEGORY__ORG_FLYWAYDB__LEVEL", "DEBUG",
+            "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS_CONSUMER_CONSUMERCONFIG__LEVEL", "DEBUG",
+            "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS_PRODUCER_PRODUCERCONFIG__LEVEL", "DEBUG",
+            "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS_ADMIN_ADMINCLIENTCONFIG__LEVEL", "DEBUG",
+            "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_COMMON_SECURITY__LEVEL", "DEBUG");
+
     private static RunningSystem system;
     private static String datasetVersion;
 
@@ -52,8 +69,8 @@ final class SharedSystem implements BeforeAllCallback {
             Path home = home();
             ServiceFleet.requireJars(home);
             int[] ports = freePorts(ServiceSpec.ALL.size());
-            RunningSystem started = RunningSystem.start(home, offset -> ports[offset], PARTITIONS,
-                    home.resolve("launcher/target/e2e-logs"), READY);
+            RunningSystem started = RunningSystem.start(home, offset -> ports[offset], PARTITIONS, LOGS.apply(home), READY,
+                    RestartLimits.DEFAULT, (system, giveUp) -> { }, ReplicaCounts.ONE_EACH, DEBUG_LOGGING);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-system-stop"));
             DemoUpload upload = started.upload();
             DemoUpload.Uploaded uploaded = upload.upload(demoData());
