@@ -10,6 +10,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * JSON nesting depth, string and number length limits ({@code rareearth.limits.json-*}) for the
@@ -19,10 +20,18 @@ import java.util.Optional;
 @Singleton
 public class JsonLimits implements ObjectMapperCustomizer {
 
-    private final EdgeLimits limits;
+    /**
+     * Read from the configuration directly, not through {@link EdgeLimits}: Quarkus builds its
+     * ObjectMapper (and so this customizer) while starting, before config mappings exist.
+     */
+    private final Values limits = new Values(setting("json-max-depth", 64), setting("json-max-string-length", 1_048_576),
+            setting("json-max-number-length", 100));
 
-    public JsonLimits(EdgeLimits limits) {
-        this.limits = limits;
+    private record Values(int jsonMaxDepth, int jsonMaxStringLength, int jsonMaxNumberLength) {
+    }
+
+    private static int setting(String name, int absent) {
+        return ConfigProvider.getConfig().getOptionalValue("rareearth.limits." + name, Integer.class).orElse(absent);
     }
 
     public StreamReadConstraints constraints() {
