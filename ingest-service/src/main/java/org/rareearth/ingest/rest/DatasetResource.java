@@ -9,6 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import io.vertx.core.http.HttpServerRequest;
+import org.rareearth.kit.http.ExpensiveCalls;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,6 +56,16 @@ import org.rareearth.ingest.service.IngestResult;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "datasets", description = "Trade data-set versions (BACI, UN Comtrade), rejected rows, reports")
 public class DatasetResource {
+
+    /** A data-set version: the SHA-256 of its content. */
+    private static final Pattern VERSION = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** How much of an unknown version a 404 repeats. */
+    private static final int MAX_ECHO = 80;
+    private static final String UPLOAD = "POST /datasets";
+
+    @Inject
+    ExpensiveCalls calls;
+
 
     static final String ZIP = "application/zip";
     static final String CSV = "text/csv";
@@ -97,8 +111,11 @@ public class DatasetResource {
     @APIResponse(responseCode = "503", description = "stored, but the broker did not acknowledge every baseline")
     public Response upload(InputStream body,
                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                           @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer) {
-        return answer(ingestion.receiveArchive(body, contentLength), prefer);
+                           @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer,
+                           @Context SecurityContext security, @Context HttpServerRequest request) {
+        try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), UPLOAD)) {
+            return answer(ingestion.receiveArchive(body, contentLength), prefer);
+        }
     }
 
     @POST
@@ -121,9 +138,12 @@ public class DatasetResource {
                               @Parameter(hidden = true) @HeaderParam("Content-Disposition") String disposition,
                               @Parameter(description = "file name (default: from Content-Disposition, else upload.csv)")
                               @QueryParam("name") String name,
-                              @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer) {
+                              @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer,
+                              @Context SecurityContext security, @Context HttpServerRequest request) {
         String fileName = name != null ? name : fileName(disposition);
-        return answer(ingestion.receiveCsv(body, contentLength, fileName), prefer);
+        try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), UPLOAD)) {
+            return answer(ingestion.receiveCsv(body, contentLength, fileName), prefer);
+        }
     }
 
     @POST
@@ -138,10 +158,14 @@ public class DatasetResource {
     @APIResponse(responseCode = "413", description = "over the upload limit")
     @APIResponse(responseCode = "422", description = "not a usable data set, or not CSV")
     public Response uploadFiles(@RestForm(FileUpload.ALL) List<FileUpload> files,
-                                @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer) {
-        List<UploadedFile> uploaded = files.stream()
-                .map(f -> new UploadedFile(f.fileName() == null ? f.name() : f.fileName(), f.uploadedFile())).toList();
-        return answer(ingestion.receiveFiles(uploaded), prefer);
+                                @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer,
+                                @Context SecurityContext security, @Context HttpServerRequest request) {
+        // the parts are already on disk (the HTTP layer wrote them); the limit keeps the ingest from running
+        try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), UPLOAD)) {
+            return answer(ingestion.receiveFiles(files.stream()
+                    .map(f -> new UploadedFile(f.fileName() == null ? f.name() : f.fileName(), f.uploadedFile())).toList()),
+                    prefer);
+        }
     }
 
     private Response answer(Received received, String prefer) {
@@ -271,6 +295,10 @@ public class DatasetResource {
 
     private DatasetSummary summary(String version) {
         String v = ContentVersion.normalise(version);
+        // validated before it reaches the store: only a content hash can name a version
+        if (!VERSION.matcher(v).matches()) {
+            throw new DatasetNotFoundException(v.length() > MAX_ECHO ? v.substring(0, MAX_ECHO) + "..." : v);
+        }
         return store.find(v).orElseThrow(() -> new DatasetNotFoundException(v));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.rareearth.kit.http.Problem;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,8 +53,8 @@ public class IngestResource {
         IngestJob job = job(id);
         IngestJob.State state = job.state();
         if (!job.running() || (state != IngestJob.State.RECEIVING && state != IngestJob.State.READING)) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "ingest " + id + " is " + state + ": it can no longer be cancelled")).build();
+            return Problem.of(Response.Status.CONFLICT.getStatusCode(),
+                    "ingest " + id + " is " + state + ": it can no longer be cancelled").response();
         }
         job.progress().cancel();
         return Response.accepted(job.status()).build();

@@ -1,12 +1,44 @@
 package org.rareearth.network.rest;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.regex.Pattern;
+import org.rareearth.kit.http.Problem;
 
-/** The JSON body of a 4xx answer: what is wrong and where. */
-public record ApiError(String error) {
+/**
+ * The problem answers of this service's API (service-kit {@link Problem}: status, title, detail,
+ * {@code error} as before, and the parameter concerned), and the check of a scenario id before
+ * it reaches the store.
+ */
+final class ApiError {
+
+    /**
+     * A scenario id as the services write them (scenario-service: UUIDs; tests: short names): letters,
+     * digits, '-' and '_' only, so no path ({@code ../}), quote or SQL-like text is ever looked up.
+     */
+    private static final Pattern SCENARIO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+    /** How much of a refused value an answer repeats. */
+    private static final int MAX_ECHO = 80;
+
+    private ApiError() {
+    }
 
     static Response response(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
+        return Problem.of(status.getStatusCode(), message).response();
+    }
+
+    /** A problem with the request parameter (path segment or query parameter) {@code parameter}. */
+    static Response parameter(Response.Status status, String parameter, String message) {
+        return Problem.ofParameter(status.getStatusCode(), parameter, message).response();
+    }
+
+    /** A 404 naming the parameter when {@code scenarioId} cannot be a scenario id, else null. */
+    static Response badScenarioId(String scenarioId) {
+        if (scenarioId != null && SCENARIO_ID.matcher(scenarioId).matches()) {
+            return null;
+        }
+        String shown = scenarioId == null ? "" : scenarioId.length() > MAX_ECHO
+                ? scenarioId.substring(0, MAX_ECHO) + "..." : scenarioId;
+        return parameter(Response.Status.NOT_FOUND, "scenarioId", "path segment scenarioId: no scenario '" + shown
+                + "' (an id has letters, digits, '-' and '_' only)");
     }
 }

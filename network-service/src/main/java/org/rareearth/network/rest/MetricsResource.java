@@ -41,11 +41,11 @@ public class MetricsResource {
     public Response observed(@Parameter(description = "HS6 product code, e.g. 850511", required = true)
                              @QueryParam("product") String product) {
         if (product == null || product.isBlank()) {
-            return ApiError.response(Response.Status.BAD_REQUEST,
+            return ApiError.parameter(Response.Status.BAD_REQUEST, "product",
                     "query parameter product: required, an HS6 code (6 digits, e.g. 850511)");
         }
         if (!HS6.matcher(product).matches()) {
-            return ApiError.response(Response.Status.BAD_REQUEST,
+            return ApiError.parameter(Response.Status.BAD_REQUEST, "product",
                     "query parameter product: must be an HS6 code (6 digits, e.g. 850511), was '" + product + "'");
         }
         return events(store.observedSeries(product));
@@ -61,10 +61,14 @@ public class MetricsResource {
     public Response scenario(@PathParam("scenarioId") String scenarioId,
                              @Parameter(description = "scenario version; default the latest with metrics")
                              @QueryParam("version") String version) {
+        Response refused = ApiError.badScenarioId(scenarioId);
+        if (refused != null) {
+            return refused;
+        }
         Integer asked = null;
         if (version != null) {
             if (!WHOLE.matcher(version).matches() || Integer.parseInt(version) < 1) {
-                return ApiError.response(Response.Status.BAD_REQUEST,
+                return ApiError.parameter(Response.Status.BAD_REQUEST, "version",
                         "query parameter version: must be a whole number >= 1, was '" + version + "'");
             }
             asked = Integer.parseInt(version);

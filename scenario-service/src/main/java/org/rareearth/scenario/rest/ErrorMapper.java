@@ -1,12 +1,14 @@
 package org.rareearth.scenario.rest;
 
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.rareearth.kit.http.Problem;
 import org.rareearth.scenario.core.DocumentTooLargeException;
 import org.rareearth.scenario.core.NoTradeDataException;
 import org.rareearth.scenario.core.ScenarioArchivedException;
@@ -14,13 +16,18 @@ import org.rareearth.scenario.core.ScenarioNotFoundException;
 import org.rareearth.scenario.messaging.ScenarioRequestPublisher.PublishFailedException;
 import org.rareearth.shared.scenario.ScenarioException;
 
-/** Every error as a JSON body that says what and where, never a stack trace. */
+/**
+ * This service's errors as problems (service-kit {@link Problem}: status, title, detail, and
+ * {@code error} as before); a document's problems also as {@code problems:[{path,message}]}.
+ * JAX-RS errors, JSON limits and unexpected failures are service-kit's ProblemMappers.
+ */
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
     private static final int UNPROCESSABLE = 422;
 
-    public record Problem(String path, String message) {
+    /** One problem of a scenario document, at its field path. */
+    public record FieldProblem(String path, String message) {
     }
 
     /**
@@ -29,21 +36,35 @@ public class ErrorMapper {
      */
     @ServerExceptionMapper
     public Response invalid(ScenarioException e) {
-        List<Problem> problems = e.problems().stream().map(p -> new Problem(p.path(), p.message())).toList();
-        return json(e.malformed() ? Response.Status.BAD_REQUEST.getStatusCode() : UNPROCESSABLE,
-                Map.of("problems", problems));
+        List<FieldProblem> problems = e.problems().stream().map(p -> new FieldProblem(p.path(), p.message())).toList();
+        int status = e.malformed() ? Response.Status.BAD_REQUEST.getStatusCode() : UNPROCESSABLE;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problem.TYPE);
+        body.put("title", Problem.of(status, "").title());
+        body.put("status", status);
+        String detail = problems.isEmpty() ? "invalid scenario document"
+                : (problems.get(0).path().isEmpty() ? "" : problems.get(0).path() + ": ") + problems.get(0).message()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+        body.put("detail", detail);
+        body.put("error", detail);
+        if (!problems.isEmpty()) {
+            body.put("field", problems.get(0).path());
+        }
+        body.put("problems", problems);
+        return json(status, body);
     }
 
     @ServerExceptionMapper
     public Response tooLarge(DocumentTooLargeException e) {
         LOG.infof("scenario document refused: %s", e.getMessage());
-        return json(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
-                Map.of("error", e.getMessage(), "limit", e.limit()));
+        Map<String, Object> body = problemBody(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), e.getMessage());
+        body.put("limit", e.limit());
+        return json(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), body);
     }
 
     @ServerExceptionMapper
     public Response notFound(ScenarioNotFoundException e) {
-        return error(Response.Status.NOT_FOUND, e.getMessage());
+        return Problem.ofParameter(Response.Status.NOT_FOUND.getStatusCode(), "id", e.getMessage()).response();
     }
 
     @ServerExceptionMapper
@@ -65,29 +86,32 @@ public class ErrorMapper {
         } else {
             LOG.warn(e.getMessage());
         }
-        return json(Response.Status.SERVICE_UNAVAILABLE, Map.of("error", e.getMessage(),
-                "id", e.request().scenarioId(), "version", e.request().version()));
+        Map<String, Object> body = problemBody(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), e.getMessage());
+        body.put("id", e.request().scenarioId());
+        body.put("version", e.request().version());
+        return json(Response.Status.SERVICE_UNAVAILABLE, body);
     }
 
+    /** The one 415 this service answers in its own words: its bodies are JSON documents. */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        String message = status == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()
-                ? "unsupported or missing Content-Type: send the scenario document or policy event as application/json"
-                : String.valueOf(e.getMessage());
-        return json(Response.Status.fromStatusCode(status) == null ? Response.Status.BAD_REQUEST.getStatusCode()
-                : status, Map.of("error", message));
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
-        LOG.error("unexpected error", e);
-        return error(Response.Status.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName()
-                + " (see the service log)");
+    public Response unsupported(NotSupportedException e) {
+        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported or missing Content-Type: send the scenario document or policy event as application/json");
     }
 
     private static Response error(Response.Status status, String message) {
-        return json(status, Map.of("error", message));
+        return Problem.of(status.getStatusCode(), message).response();
+    }
+
+    /** The problem members, to which an answer adds its own (limit, id, version). */
+    private static Map<String, Object> problemBody(int status, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problem.TYPE);
+        body.put("title", Problem.of(status, detail).title());
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("error", detail);
+        return body;
     }
 
     private static Response json(Response.Status status, Object body) {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.rareearth.kit.http.JsonLimits;
 import org.rareearth.scenario.core.DocumentTooLargeException;
 import org.rareearth.shared.scenario.ScenarioException;
 import org.rareearth.shared.scenario.ScenarioProblem;
@@ -55,5 +56,16 @@ final class JsonBody {
         } catch (CharacterCodingException e) {
             throw ScenarioException.malformed(new ScenarioProblem(path, "malformed JSON: the body is not UTF-8 text"));
         }
+    }
+
+    /**
+     * Refuses a body that breaks the JSON limits (nesting depth, string and number length;
+     * rareearth.limits.json-*) before any parser builds a tree of it: a malformed document (400)
+     * whose problem names the limit.
+     */
+    static void checkLimits(JsonLimits limits, String json, String path) {
+        limits.broken(json).ifPresent(limit -> {
+            throw ScenarioException.malformed(new ScenarioProblem(path, limit));
+        });
     }
 }

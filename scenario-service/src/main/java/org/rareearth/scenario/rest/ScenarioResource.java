@@ -12,7 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -28,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rareearth.kit.http.ExpensiveCalls;
+import org.rareearth.kit.http.JsonLimits;
 import org.rareearth.scenario.core.ScenarioDocuments;
 import org.rareearth.scenario.core.ScenarioNotFoundException;
 import org.rareearth.scenario.core.ScenarioStatus;
@@ -50,6 +55,12 @@ public class ScenarioResource {
 
     @Inject
     ForecastStore forecasts;
+
+    @Inject
+    ExpensiveCalls calls;
+
+    @Inject
+    JsonLimits jsonLimits;
 
     public record Accepted(String id, int version, String status) {
     }
@@ -83,16 +94,23 @@ public class ScenarioResource {
     @APIResponse(responseCode = "409", description = "no trade data ingested yet")
     @APIResponse(responseCode = "413", description = "{error, limit}: document over rareearth.scenario.max-document-bytes")
     @APIResponse(responseCode = "415", description = "{error}: Content-Type missing or not application/json")
+    @APIResponse(responseCode = "429", description = "problem with Retry-After: this client's allowance "
+            + "(rareearth.limits.client-*) or the service's concurrent calls (rareearth.limits.max-concurrent) spent")
     @APIResponse(responseCode = "422", description = "{problems:[{path,message}]}: a JSON document whose fields are "
             + "invalid (every problem, each at its field path; name over the length limit at path name)")
     @APIResponse(responseCode = "503", description = "{error, id, version}: stored, but the broker did not acknowledge "
             + "it; re-sent automatically")
     public Response create(InputStream body,
                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
-        String document = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
-                "the scenario document", "");
-        StoredRequest stored = commands.create(document);
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                           @Context SecurityContext security, @Context HttpServerRequest request) {
+        StoredRequest stored;
+        try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), "POST /scenarios")) {
+            String document = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
+                    "the scenario document", "");
+            JsonBody.checkLimits(jsonLimits, document, "");
+            stored = commands.create(document);
+        }
         return Response.created(URI.create("/scenarios/" + stored.scenarioId()))
                 .entity(new Accepted(stored.scenarioId(), stored.version(), label(stored.status()))).build();
     }
@@ -146,10 +164,16 @@ public class ScenarioResource {
             + "it; re-sent automatically")
     public Response appendEvent(@PathParam("id") String id, InputStream body,
                                 @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
-        String event = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
-                "the policy event", "events");
-        StoredRequest stored = commands.appendEvent(id, event);
+                                @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                                @Context SecurityContext security, @Context HttpServerRequest request) {
+        ScenarioIds.check(id);
+        StoredRequest stored;
+        try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), "POST /scenarios/{id}/events")) {
+            String event = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
+                    "the policy event", "events");
+            JsonBody.checkLimits(jsonLimits, event, "events");
+            stored = commands.appendEvent(id, event);
+        }
         return Response.created(URI.create("/scenarios/" + id))
                 .entity(new Accepted(stored.scenarioId(), stored.version(), label(stored.status()))).build();
     }
@@ -162,6 +186,7 @@ public class ScenarioResource {
     @APIResponse(responseCode = "503", description = "{error, id, version}: archived, but the broker did not acknowledge "
             + "it; re-sent automatically")
     public Response archive(@PathParam("id") String id) {
+        ScenarioIds.check(id);
         commands.archive(id);
         return Response.noContent().build();
     }
@@ -195,6 +220,7 @@ public class ScenarioResource {
     }
 
     private ScenarioView view(String id) {
+        ScenarioIds.check(id);
         return scenarios.find(id).orElseThrow(() -> new ScenarioNotFoundException(id));
     }
 

@@ -32,6 +32,8 @@ public class ResultResource {
     public static final String NO_PRODUCT = "none";
     private static final Pattern HS6 = Pattern.compile("\\d{6}");
     private static final Pattern WHOLE = Pattern.compile("\\d{1,9}");
+    /** A data-set version (ingest writes sha256:<hex>; tests and tools may name theirs): no path, no quote. */
+    private static final Pattern DATASET_VERSION = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9:._-]{0,99}");
 
     @Inject
     SimulationStore store;
@@ -46,6 +48,10 @@ public class ResultResource {
     @APIResponse(responseCode = "200", description = "[{scenarioVersion,datasetVersion,product,year,status,error,href}]")
     @APIResponse(responseCode = "404", description = "no request and no result of this scenario")
     public Response list(@PathParam("scenarioId") String scenarioId) {
+        Response refused = ApiError.badScenarioId(scenarioId);
+        if (refused != null) {
+            return refused;
+        }
         List<ResultRecord> rows = store.results(scenarioId);
         if (rows.isEmpty() && store.request(scenarioId).isEmpty()) {
             return ApiError.response(Response.Status.NOT_FOUND, "unknown scenario '" + scenarioId + "'");
@@ -76,16 +82,24 @@ public class ResultResource {
                         @PathParam("product") String product, @PathParam("year") String year,
                         @Parameter(description = "a data-set version; default the newest with this result")
                         @QueryParam("datasetVersion") String datasetVersion) {
+        Response refused = ApiError.badScenarioId(scenarioId);
+        if (refused != null) {
+            return refused;
+        }
+        if (datasetVersion != null && !DATASET_VERSION.matcher(datasetVersion).matches()) {
+            return ApiError.parameter(Response.Status.BAD_REQUEST, "datasetVersion",
+                    "query parameter datasetVersion: must be a data-set version (e.g. sha256: and 64 hex digits)");
+        }
         if (!WHOLE.matcher(version).matches() || Integer.parseInt(version) < 1) {
-            return ApiError.response(Response.Status.BAD_REQUEST,
+            return ApiError.parameter(Response.Status.BAD_REQUEST, "version",
                     "path segment version: must be a whole number >= 1, was '" + version + "'");
         }
         if (!HS6.matcher(product).matches() && !NO_PRODUCT.equals(product)) {
-            return ApiError.response(Response.Status.BAD_REQUEST,
+            return ApiError.parameter(Response.Status.BAD_REQUEST, "product",
                     "path segment product: must be an HS6 code (6 digits) or '" + NO_PRODUCT + "', was '" + product + "'");
         }
         if (!WHOLE.matcher(year).matches()) {
-            return ApiError.response(Response.Status.BAD_REQUEST,
+            return ApiError.parameter(Response.Status.BAD_REQUEST, "year",
                     "path segment year: must be a whole number, was '" + year + "'");
         }
         Optional<ResultRecord> row = NO_PRODUCT.equals(product)
