@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
 import java.util.logging.Logger;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.stack.LocalStack;
 import org.rareearth.stack.TopicSetup;
 
@@ -12,6 +13,11 @@ import org.rareearth.stack.TopicSetup;
  * The whole system on one machine: the local stack (Kafka and PostgreSQL), the topics, and the
  * four services as processes (the two workers possibly as several replicas), supervised (a service that dies is reported and restarted, see
  * {@link ServiceSupervisor}). Closing stops the supervision and the services first, then the stack.
+ *
+ * <p>Authentication is on: the system generates its signing keys ({@link LocalAuth}, the public key in
+ * {@code <logDir>/auth/}), the services verify with them, and its clients send the token of the role
+ * their calls need: {@link #http()} a viewer's, {@link #scenarios()} an analyst's, {@link #upload()} an
+ * operator's.
  */
 public final class RunningSystem implements AutoCloseable {
 
@@ -20,12 +26,14 @@ public final class RunningSystem implements AutoCloseable {
     private final LocalStack stack;
     private final ServiceFleet fleet;
     private final JsonHttp http;
+    private final LocalAuth auth;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunningSystem(LocalStack stack, ServiceFleet fleet, JsonHttp http) {
+    private RunningSystem(LocalStack stack, ServiceFleet fleet, JsonHttp http, LocalAuth auth) {
         this.stack = stack;
         this.fleet = fleet;
         this.http = http;
+        this.auth = auth;
     }
 
     /**
@@ -71,8 +79,9 @@ public final class RunningSystem implements AutoCloseable {
         try {
             TopicSetup.create(stack, partitions);
             JsonHttp http = new JsonHttp(JsonHttp.newClient());
-            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client(), replicas);
-            RunningSystem system = new RunningSystem(stack, fleet, http);
+            LocalAuth auth = LocalAuth.create(logDir.resolve("auth"));
+            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client(), replicas, auth.environment());
+            RunningSystem system = new RunningSystem(stack, fleet, http, auth);
             try {
                 fleet.startAll(readyDeadline);
                 fleet.supervise(restartLimits, readyDeadline, giveUp -> onGiveUp.gaveUp(system, giveUp));
@@ -95,8 +104,18 @@ public final class RunningSystem implements AutoCloseable {
         return fleet;
     }
 
+    /** A client with a viewer's token: reads (and the public /q/* endpoints). */
     public JsonHttp http() {
-        return http;
+        return http(Roles.VIEWER);
+    }
+
+    /** A client with the token of {@code role} (service-kit's Roles). */
+    public JsonHttp http(String role) {
+        return http.withToken(auth.token(role));
+    }
+
+    public LocalAuth auth() {
+        return auth;
     }
 
     public String url(ServiceSpec spec) {
@@ -104,11 +123,11 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     public ScenarioClient scenarios() {
-        return new ScenarioClient(http, url(ServiceSpec.SCENARIO));
+        return new ScenarioClient(http(Roles.ANALYST), url(ServiceSpec.SCENARIO));
     }
 
     public DemoUpload upload() {
-        return new DemoUpload(http, url(ServiceSpec.INGEST), url(ServiceSpec.SCENARIO));
+        return new DemoUpload(http(Roles.OPERATOR), url(ServiceSpec.INGEST), url(ServiceSpec.SCENARIO));
     }
 
     /** Stops the services, then the stack; a second call does nothing. */

@@ -29,18 +29,20 @@ public final class ServiceFleet implements AutoCloseable {
      * @param ports the port of each service from its offset (base port + offset, or free ports in tests)
      */
     public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http) {
-        this(home, stack, ports, logDir, http, ReplicaCounts.ONE_EACH);
+        this(home, stack, ports, logDir, http, ReplicaCounts.ONE_EACH, Map.of());
     }
 
     /**
      * @param ports    the port of each process from its offset ({@link ReplicaCounts.Slot#offset()})
      * @param replicas how many processes of each service; a replica's log is {@code <name>.log}
      *                 ({@code simulation-service-2.log})
+     * @param auth     the token verification settings of every service ({@link LocalAuth#environment()})
      */
     public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http,
-                        ReplicaCounts replicas) {
+                        ReplicaCounts replicas, Map<String, String> auth) {
         this.http = http;
         Map<String, String> environment = new LinkedHashMap<>(ServiceConfig.asEnvironment(stack));
+        environment.putAll(auth);
         // Dev Services are a build-time matter (absent from a packaged jar); setting them at run
         // time only earns a "build time property cannot be changed" warning in every log
         environment.keySet().removeIf(k -> k.contains("DEVSERVICES"));
