@@ -25,8 +25,9 @@ import org.rareearth.stack.auth.SigningKeys;
  * <p>Authentication is on in the tests as everywhere: the resource generates one signing key pair per
  * test JVM (kept the same way, so tokens of every class loader verify), configures the service with its
  * public key and the local issuer and audience, and makes a token holding all three roles (subject
- * {@value #TEST_SUBJECT}, team {@value #TEST_TEAM}) RestAssured's default {@code Authorization} header,
- * so REST tests that are not about access need no token of their own. Access tests send their own
+ * {@value #TEST_SUBJECT}, team {@value #TEST_TEAM}) RestAssured's default {@code Authorization} header
+ * ({@link org.rareearth.stack.auth.DefaultTokenFilter}), so REST tests that are not about access need no
+ * token of their own. Access tests send their own
  * requests ({@link org.rareearth.stack.auth.AccessMatrix}) with {@link #tokens()}.
  */
 public final class LocalStackResource implements QuarkusTestResourceLifecycleManager {
@@ -98,22 +99,21 @@ public final class LocalStackResource implements QuarkusTestResourceLifecycleMan
     }
 
     /**
-     * Sets RestAssured's default Authorization header, in the test's own class loader (Quarkus may load
-     * this resource in another one, where RestAssured would be a different class): by reflection, so
-     * local-stack needs no RestAssured of its own.
+     * Makes a token with every role RestAssured's default Authorization header (DefaultTokenFilter), in the
+     * test's own class loader: Quarkus may load this resource in another one, where RestAssured would be a
+     * different class.
      */
     @Override
     public void inject(Object testInstance) {
         ClassLoader loader = testInstance.getClass().getClassLoader();
         try {
-            Class<?> builderClass = loader.loadClass("io.restassured.builder.RequestSpecBuilder");
-            Object builder = builderClass.getConstructor().newInstance();
-            builderClass.getMethod("addHeader", String.class, String.class)
-                    .invoke(builder, "Authorization", "Bearer " + allRolesToken());
-            Object spec = builderClass.getMethod("build").invoke(builder);
-            loader.loadClass("io.restassured.RestAssured").getField("requestSpecification").set(null, spec);
+            loader.loadClass("io.restassured.RestAssured");
         } catch (ClassNotFoundException e) {
-            // a test without RestAssured: nothing to default
+            return; // a test without RestAssured: nothing to default
+        }
+        try {
+            loader.loadClass("org.rareearth.stack.auth.DefaultTokenFilter").getMethod("install", String.class)
+                    .invoke(null, allRolesToken());
         } catch (ReflectiveOperationException e) {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
             throw new IllegalStateException("cannot set RestAssured's default Authorization header", cause);
