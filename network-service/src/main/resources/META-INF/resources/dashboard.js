@@ -99,10 +99,26 @@
       + ', edge threshold ' + events[0].threshold + ' thousand USD.';
   }
 
+  // The page loads without a token; the data it reads need a viewer token (README "Tokens"). It comes in
+  // the URL fragment (#token=...: ./rare-earth-stack prints such a link; a real deployment's sign-in
+  // redirects there), which the browser never sends to a server, and is kept for this tab only.
+  var fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  if (fragment.get('token')) {
+    sessionStorage.setItem('rare-earth-token', fragment.get('token'));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  var token = sessionStorage.getItem('rare-earth-token');
+
   function load(product) {
     document.getElementById('message').textContent = 'Loading…';
-    fetch('metrics/observed?product=' + encodeURIComponent(product))
+    fetch('metrics/observed?product=' + encodeURIComponent(product),
+          { headers: token ? { 'Authorization': 'Bearer ' + token } : {} })
       .then(function (r) {
+        if (r.status === 401 || r.status === 403) {
+          throw new Error(r.status === 401
+            ? 'Sign-in needed: open this page with #token=<a viewer token> (./rare-earth-stack prints the link).'
+            : 'Your token has no viewer role.');
+        }
         return r.json().then(function (body) {
           if (!r.ok) { throw new Error(body.error || ('HTTP ' + r.status)); }
           return body;

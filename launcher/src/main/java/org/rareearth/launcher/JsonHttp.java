@@ -11,14 +11,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.rareearth.shared.events.EventCodec;
 
-/** JSON over HTTP with the JDK client; a response is status plus parsed body. */
+/**
+ * JSON over HTTP with the JDK client; a response is status plus parsed body. Every request carries the
+ * bearer token the instance was made with ({@link #withToken}), if any (README "Tokens").
+ */
 public final class JsonHttp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final HttpClient client;
+    private final String token;
 
     public JsonHttp(HttpClient client) {
+        this(client, null);
+    }
+
+    private JsonHttp(HttpClient client, String token) {
         this.client = client;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>}. */
+    public JsonHttp withToken(String bearerToken) {
+        return new JsonHttp(client, bearerToken);
     }
 
     public static HttpClient newClient() {
@@ -77,7 +91,10 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
-    private Reply send(HttpRequest request) {
+    private Reply send(HttpRequest unauthenticated) {
+        HttpRequest request = token == null ? unauthenticated
+                : HttpRequest.newBuilder(unauthenticated, (name, value) -> true)
+                        .header("Authorization", "Bearer " + token).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.Topics;
 
@@ -80,7 +81,9 @@ public final class LatencyDriver {
             JsonHttp http;
             if (options.attach()) {
                 kafka = options.kafka();
-                http = new JsonHttp(JsonHttp.newClient());
+                // the running stack's analyst token: the driver creates scenarios
+                http = new JsonHttp(JsonHttp.newClient()).withToken(LocalAuth.readToken(
+                        LauncherOptions.projectHome().resolve(StackLauncher.TOKENS_FILE), Roles.ANALYST));
                 scenarioUrl = "http://localhost:" + (options.basePort() + ServiceSpec.SCENARIO.offset());
             } else {
                 Path home = LauncherOptions.projectHome();
@@ -91,7 +94,7 @@ public final class LatencyDriver {
                 DemoUpload.Uploaded uploaded = system.upload().upload(home.resolve("data/rare-earth-demo"));
                 system.upload().awaitCatalogue(uploaded.version(), StackLauncher.CATALOGUE_DEADLINE);
                 kafka = system.stack().kafkaBootstrapServers();
-                http = system.http();
+                http = system.http(Roles.ANALYST);
                 scenarioUrl = system.url(ServiceSpec.SCENARIO);
             }
             List<Double> millis = measure(options, new ScenarioClient(http, scenarioUrl), kafka, out);

@@ -2,10 +2,12 @@ package org.rareearth.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
 import java.util.logging.Logger;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.stack.LocalStack;
 import org.rareearth.stack.TopicSetup;
 
@@ -13,6 +15,11 @@ import org.rareearth.stack.TopicSetup;
  * The whole system on one machine: the local stack (Kafka and PostgreSQL), the topics, and the
  * four services as processes (the two workers possibly as several replicas), supervised (a service that dies is reported and restarted, see
  * {@link ServiceSupervisor}). Closing stops the supervision and the services first, then the stack.
+ *
+ * <p>Authentication is on: the system generates its signing keys ({@link LocalAuth}, the public key in
+ * {@code <logDir>/auth/}), the services verify with them, and its clients send the token of the role
+ * their calls need: {@link #http()} a viewer's, {@link #scenarios()} an analyst's, {@link #upload()} an
+ * operator's.
  */
 public final class RunningSystem implements AutoCloseable {
 
@@ -22,13 +29,15 @@ public final class RunningSystem implements AutoCloseable {
     private final ServiceFleet fleet;
     private final JsonHttp http;
     private final DatabaseLogin login;
+    private final LocalAuth auth;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunningSystem(LocalStack stack, ServiceFleet fleet, JsonHttp http, DatabaseLogin login) {
+    private RunningSystem(LocalStack stack, ServiceFleet fleet, JsonHttp http, DatabaseLogin login, LocalAuth auth) {
         this.stack = stack;
         this.fleet = fleet;
         this.http = http;
         this.login = login;
+        this.auth = auth;
     }
 
     /**
@@ -87,8 +96,11 @@ public final class RunningSystem implements AutoCloseable {
             DatabaseLogin login = DatabaseLogin.create(stack);
             LOG.info(() -> "services' database login: " + login);
             JsonHttp http = new JsonHttp(JsonHttp.newClient());
-            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client(), replicas, login, additional);
-            RunningSystem system = new RunningSystem(stack, fleet, http, login);
+            LocalAuth auth = LocalAuth.create(logDir.resolve("auth"));
+            Map<String, String> environment = new LinkedHashMap<>(additional);
+            environment.putAll(auth.environment());
+            ServiceFleet fleet = new ServiceFleet(home, stack, ports, logDir, http.client(), replicas, login, environment);
+            RunningSystem system = new RunningSystem(stack, fleet, http, login, auth);
             try {
                 fleet.startAll(readyDeadline);
                 fleet.supervise(restartLimits, readyDeadline, giveUp -> onGiveUp.gaveUp(system, giveUp));
@@ -124,8 +136,18 @@ public final class RunningSystem implements AutoCloseable {
         return fleet;
     }
 
+    /** A client with a viewer's token: reads (and the public /q/* endpoints). */
     public JsonHttp http() {
-        return http;
+        return http(Roles.VIEWER);
+    }
+
+    /** A client with the token of {@code role} (service-kit's Roles). */
+    public JsonHttp http(String role) {
+        return http.withToken(auth.token(role));
+    }
+
+    public LocalAuth auth() {
+        return auth;
     }
 
     public String url(ServiceSpec spec) {
@@ -133,11 +155,11 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     public ScenarioClient scenarios() {
-        return new ScenarioClient(http, url(ServiceSpec.SCENARIO));
+        return new ScenarioClient(http(Roles.ANALYST), url(ServiceSpec.SCENARIO));
     }
 
     public DemoUpload upload() {
-        return new DemoUpload(http, url(ServiceSpec.INGEST), url(ServiceSpec.SCENARIO));
+        return new DemoUpload(http(Roles.OPERATOR), url(ServiceSpec.INGEST), url(ServiceSpec.SCENARIO));
     }
 
     /** Stops the services, then the stack; a second call does nothing. */

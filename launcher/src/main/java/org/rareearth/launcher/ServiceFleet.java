@@ -44,7 +44,8 @@ public final class ServiceFleet implements AutoCloseable {
 
     /**
      * @param login      the database login of the services (null: the stack's own)
-     * @param additional further variables of every process (log levels, say)
+     * @param additional further variables of every process (log levels, the token verification settings
+     *                   of {@link LocalAuth#environment()})
      */
     public ServiceFleet(Path home, LocalStack stack, IntUnaryOperator ports, Path logDir, HttpClient http,
                         ReplicaCounts replicas, DatabaseLogin login, Map<String, String> additional) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.rareearth.kit.auth.Roles;
 
 /**
  * {@code ./rare-earth-stack}: the whole system on this machine. Starts the local stack, the topics
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class StackLauncher {
 
     static final String BASELINE_FILE = "baseline.json";
+    /** Where the local run writes its tokens, under the project home. */
+    static final String TOKENS_FILE = "target/rare-earth-stack/tokens.env";
     static final Duration READY_DEADLINE = Duration.ofMinutes(3);
     static final Duration CATALOGUE_DEADLINE = Duration.ofMinutes(2);
     /** Exit status when a service died more often than the restart limits allow. */
@@ -74,6 +77,7 @@ public final class StackLauncher {
                 options.partitions(), logs, READY_DEADLINE, options.restartLimits(), StackLauncher::giveUp,
                 options.replicas());
         running.set(system);
+        printTokens(out, system, options.home().resolve(TOKENS_FILE));
         out.printf("Local stack: %s (Kafka %s); services ready and supervised (a service that dies is restarted,"
                         + " at most %s).%n", system.stack().mode(), system.stack().kafkaBootstrapServers(),
                 options.restartLimits().describe());
@@ -108,6 +112,15 @@ public final class StackLauncher {
         return properties.getProperty("notice", "(none given)");
     }
 
+    /** A token per role, printed and written as {@code NAME=token} lines (README "Tokens"). */
+    private static void printTokens(PrintStream out, RunningSystem system, Path file) {
+        system.auth().writeTokens(file);
+        out.printf("Bearer tokens (valid for a working day; also in %s, `source` it; public key %s):%n", file,
+                system.auth().publicKey());
+        system.auth().tokensByVariable().forEach((name, token) -> out.printf("  %s=%s%n", name, token));
+        out.printf("  e.g. curl -H \"Authorization: Bearer $VIEWER_TOKEN\" %s/scenarios%n", system.url(ServiceSpec.SCENARIO));
+    }
+
     private static void printUrls(PrintStream out, RunningSystem system) {
         out.println();
         for (ServiceProcess p : system.fleet().all()) {
@@ -115,7 +128,9 @@ public final class StackLauncher {
             out.printf("%-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   log %s%n", p.name(), url, url, url,
                     p.log());
         }
-        out.printf("%-21s %s/%n", "Network dashboard", system.url(ServiceSpec.NETWORK));
+        // the page reads its viewer token from the URL fragment, which the browser never sends to a server
+        out.printf("%-21s %s/#token=%s%n", "Network dashboard", system.url(ServiceSpec.NETWORK),
+                system.auth().token(Roles.VIEWER));
         out.printf("%-21s %s%n", "Kafka", system.stack().kafkaBootstrapServers());
         out.printf("%-21s %s (user %s)%n", "PostgreSQL", system.stack().jdbcUrl(), system.stack().dbUser());
     }

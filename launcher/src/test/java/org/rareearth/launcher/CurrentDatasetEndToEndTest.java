@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.shared.events.SimulationResultEvent;
 import org.rareearth.shared.events.Topics;
 
@@ -70,7 +71,7 @@ class CurrentDatasetEndToEndTest {
         assertThat(awaitStatus(pinned, "ready").path("datasetVersion").asText()).isEqualTo(good);
 
         // a year file of another product only: refused, nothing changes anywhere
-        JsonHttp.Reply empty = system.http().post(ingest("/datasets"), "application/zip",
+        JsonHttp.Reply empty = system.http(Roles.OPERATOR).post(ingest("/datasets"), "application/zip",
                 DemoUpload.zip(dataset("other-products-only", List.of(2023), line -> false,
                         "2023,156,842,999999,10.0,1.0")));
         assertThat(empty.status()).as(empty.text()).isEqualTo(422);
@@ -129,7 +130,7 @@ class CurrentDatasetEndToEndTest {
     }
 
     private static void makeCurrent(String version) {
-        system.http().putJson(ingest("/datasets/current"), "{\"version\": \"" + version + "\"}")
+        system.http(Roles.OPERATOR).putJson(ingest("/datasets/current"), "{\"version\": \"" + version + "\"}")
                 .expect(200, "PUT /datasets/current " + version);
     }
 

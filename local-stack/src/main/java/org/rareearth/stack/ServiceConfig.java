@@ -25,7 +25,12 @@ public final class ServiceConfig {
     /** The same settings as environment variables, for services started as separate processes. */
     public static Map<String, String> asEnvironment(LocalStack stack) {
         Map<String, String> env = new LinkedHashMap<>();
-        forStack(stack).forEach((k, v) -> env.put(k.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), v));
+        forStack(stack).forEach((k, v) -> env.put(environmentName(k), v));
         return env;
+    }
+
+    /** The environment variable of a property, as SmallRye Config maps it: {@code mp.jwt.verify.issuer} -> MP_JWT_VERIFY_ISSUER. */
+    public static String environmentName(String property) {
+        return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 }

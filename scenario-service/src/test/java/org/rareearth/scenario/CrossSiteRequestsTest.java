@@ -58,6 +58,7 @@ class CrossSiteRequestsTest {
     void aDocumentWithoutContentTypeIsRefused() throws Exception {
         String name = "no-content-type-" + UUID.randomUUID();
         HttpRequest request = HttpRequest.newBuilder(scenariosUri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + LocalStackResource.allRolesToken())
                 .POST(HttpRequest.BodyPublishers.ofString(TestData.document(name))).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(415);

@@ -63,6 +63,7 @@ class ScenarioLimitsTest {
         byte[] document = TestData.paddedDocument(name, "G", 2 * LIMIT).getBytes(StandardCharsets.UTF_8);
         // an InputStream publisher sends the body chunked, without Content-Length
         HttpRequest request = HttpRequest.newBuilder(scenariosUri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + LocalStackResource.allRolesToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(document))).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

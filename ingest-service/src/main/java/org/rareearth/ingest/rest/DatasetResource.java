@@ -1,6 +1,7 @@
 package org.rareearth.ingest.rest;
 
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.tradedata.ContentVersion;
 import org.rareearth.ingest.persistence.Activation;
 import org.rareearth.ingest.persistence.DatasetStore;
@@ -84,6 +86,7 @@ public class DatasetResource {
     CurrentDataset currentDataset;
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a ZIP archive",
             description = "CEPII's BACI archive as shipped (BACI_<HS>_Y<year>_<release>.csv, country_codes_<release>.csv, "
@@ -119,6 +122,7 @@ public class DatasetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes({CSV, "application/csv"})
     @Operation(summary = "Upload one UN Comtrade CSV export",
             description = "A Comtrade bulk or API CSV export (refYear, reporterISO, partnerISO, flowCode, cmdCode, "
@@ -147,6 +151,7 @@ public class DatasetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload CSV files in one form",
             description = "Any number of file parts, each with its file name: the plain CSV files of a BACI release "
@@ -200,6 +205,7 @@ public class DatasetResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Operation(summary = "Every stored data-set version, newest first")
     public List<DatasetSummary> list() {
         return store.list();
@@ -219,6 +225,7 @@ public class DatasetResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("/current")
     @Operation(summary = "The current data-set version",
             description = "What every forecast that pins no datasetVersion is solved on (topic dataset.current). An "
@@ -231,6 +238,7 @@ public class DatasetResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/current")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a stored data-set version current",
@@ -252,6 +260,7 @@ public class DatasetResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("/{version}")
     @Operation(summary = "One data-set version", description = "The version may be given with or without 'sha256:'.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DatasetSummary.class)))
@@ -261,6 +270,7 @@ public class DatasetResource {
     }
 
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{version}/problems")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Rejected rows of a data-set version",
@@ -282,6 +292,7 @@ public class DatasetResource {
     }
 
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{version}/report")
     @Operation(summary = "The ingest report of a data-set version",
             description = "Format, product filter, rows read/accepted/rejected/skipped, the number of problems, and for a "

@@ -1,5 +1,6 @@
 package org.rareearth.ingest.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.ingest.service.IngestJob;
 import org.rareearth.ingest.service.IngestJobs;
 import org.rareearth.ingest.service.IngestStatus;
@@ -29,12 +31,14 @@ public class IngestResource {
     IngestJobs jobs;
 
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Running ingests, then recently finished ones (newest first)")
     public List<IngestStatus> list() {
         return jobs.list();
     }
 
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{id}")
     @Operation(summary = "One ingest: state, rows read/accepted/rejected/skipped, bytes, rate, estimated time left")
     @APIResponse(responseCode = "404", description = "unknown (or long finished) ingest")
@@ -43,6 +47,7 @@ public class IngestResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{id}")
     @Operation(summary = "Cancel an ingest while it is received or read",
             description = "Nothing of a cancelled ingest is stored. Once it is storing (one transaction) or publishing, "

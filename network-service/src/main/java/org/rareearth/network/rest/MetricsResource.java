@@ -1,5 +1,6 @@
 package org.rareearth.network.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.network.persistence.MetricsRecord;
 import org.rareearth.network.persistence.MetricsStore;
 
@@ -33,6 +35,7 @@ public class MetricsResource {
     MetricsStore store;
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("/observed")
     @Operation(summary = "Observed network metrics of one product: one NetworkMetricsEvent per year of the newest"
             + " data-set version that has the product, ascending by year (empty when none)")
@@ -52,6 +55,7 @@ public class MetricsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("/{scenarioId}")
     @Operation(summary = "Simulated network metrics of one scenario version (the latest when version is omitted),"
             + " on the newest data-set version it was computed on, by product and year")

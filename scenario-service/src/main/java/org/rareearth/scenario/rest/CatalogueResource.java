@@ -1,5 +1,6 @@
 package org.rareearth.scenario.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.scenario.core.Catalogue;
 import org.rareearth.scenario.core.NoTradeDataException;
 import org.rareearth.scenario.persistence.CatalogueStore;
@@ -22,6 +24,7 @@ public class CatalogueResource {
     CatalogueStore catalogue;
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Operation(summary = "Current data-set version (dataset.current): its years, products and the countries seen in its flows")
     @APIResponse(responseCode = "404", description = "no trade data ingested yet")
     public Catalogue latest() {

@@ -2,6 +2,7 @@ package org.rareearth.scenario.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rareearth.kit.http.ExpensiveCalls;
 import org.rareearth.kit.http.JsonLimits;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.scenario.core.ScenarioDocuments;
 import org.rareearth.scenario.core.ScenarioNotFoundException;
 import org.rareearth.scenario.core.ScenarioStatus;
@@ -81,6 +83,7 @@ public class ScenarioResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a scenario from a scenario document (version 1), validated against the latest data",
             description = "Only Content-Type application/json is accepted (a browser on another site cannot send it "
@@ -116,6 +119,7 @@ public class ScenarioResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Operation(summary = "Scenarios with their current version and status, a page at a time (oldest first)")
     @APIResponse(responseCode = "200", description = "{items:[{id,name,version,status,archived}], total, offset, "
             + "limit, next}; next is the URL of the following page, null on the last")
@@ -133,6 +137,7 @@ public class ScenarioResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("{id}")
     @Operation(summary = "A scenario's current version and its document")
     @APIResponse(responseCode = "404", description = "unknown id")
@@ -143,6 +148,7 @@ public class ScenarioResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Path("{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Append one policy event: a new scenario version, validated as a whole and published",
@@ -179,6 +185,7 @@ public class ScenarioResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ANALYST)
     @Path("{id}")
     @Operation(summary = "Archive a scenario (published with archived=true; it takes no further events)")
     @APIResponse(responseCode = "204", description = "archived")
@@ -192,6 +199,7 @@ public class ScenarioResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("{id}/status")
     @Operation(summary = "Computation status of the current version: pending, computing, ready or failed")
     public Status status(@PathParam("id") String id) {
@@ -201,6 +209,7 @@ public class ScenarioResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("{id}/forecast")
     @Operation(summary = "Forecast of the current version when ready: per product and year prices, flows, welfare, network")
     @APIResponse(responseCode = "409", description = "{status} when the version is not ready")

@@ -1,5 +1,6 @@
 package org.rareearth.simulation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.simulation.persistence.ResultRecord;
 import org.rareearth.simulation.persistence.SimulationStore;
 
@@ -39,6 +41,7 @@ public class ResultResource {
     SimulationStore store;
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("/{scenarioId}")
     @Operation(summary = "Every result of a scenario: latest scenario version first, then the newest data set,"
             + " by product and year",
@@ -71,6 +74,7 @@ public class ResultResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("/{scenarioId}/{version}/{product}/{year}")
     @Operation(summary = "One SimulationResultEvent (the newest data-set version unless datasetVersion is given)",
             description = "The full result a row of GET /results/{scenarioId} links to (its href); product is an HS6"
