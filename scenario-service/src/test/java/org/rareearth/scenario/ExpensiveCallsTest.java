@@ -11,7 +11,6 @@ import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
@@ -25,12 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.rareearth.kit.auth.Roles;
 import org.rareearth.stack.LocalStackResource;
 
 /**
  * One client cannot starve the others (issue 10): with an allowance of {@value #BURST} expensive
- * calls, {@value #BURST}+1 concurrent POST /scenarios from one address give exactly one 429 with
- * Retry-After and a problem body, while a call from another address (127.0.0.2) still gets through.
+ * calls, {@value #BURST}+1 concurrent POST /scenarios of one client (one token subject) give exactly
+ * one 429 with Retry-After and a problem body, while a call of another client still gets through.
  */
 @QuarkusTest
 @TestProfile(ExpensiveCallsTest.SmallAllowance.class)
@@ -60,7 +60,7 @@ class ExpensiveCallsTest {
             for (int i = 0; i <= BURST; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return post(InetAddress.getByName("127.0.0.1"));
+                    return post("analyst-a");
                 }));
             }
             start.countDown();
@@ -76,21 +76,22 @@ class ExpensiveCallsTest {
         } finally {
             pool.shutdownNow();
         }
-        // another client: its own allowance
-        assertThat(post(InetAddress.getByName("127.0.0.2"))).startsWith("HTTP/1.1 400");
+        // another client (another token subject): its own allowance
+        assertThat(post("analyst-b")).startsWith("HTTP/1.1 400");
         // and reads are never limited
         given().get("/scenarios").then().statusCode(200);
     }
 
-    /** A POST /scenarios with a malformed body (cheap: refused after admission) from {@code local}; the raw answer. */
-    private String post(InetAddress local) throws IOException {
+    /** A POST /scenarios with a malformed body (cheap: refused after admission) by analyst {@code subject}; the raw answer. */
+    private String post(String subject) throws IOException {
         byte[] body = "{\"name\": ".getBytes(StandardCharsets.UTF_8);
+        String token = LocalStackResource.tokens().token(subject, LocalStackResource.TEST_TEAM, List.of(Roles.ANALYST));
         try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(local, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", scenarios.getPort()), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /scenarios HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+            out.write(("POST /scenarios HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
