@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.shared.events.NetworkMetricsEvent;
 import org.rareearth.shared.events.Topics;
 

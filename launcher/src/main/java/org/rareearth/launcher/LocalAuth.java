@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.stack.ServiceConfig;
 import org.rareearth.stack.auth.LocalTokens;
 import org.rareearth.stack.auth.SigningKeys;

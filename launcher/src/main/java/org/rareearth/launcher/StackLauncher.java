@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 
 /**
  * {@code ./rare-earth-stack}: the whole system on this machine. Starts the local stack, the topics

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.stack.auth.LocalTokens;
 import org.rareearth.stack.auth.SigningKeys;
 

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.stack.LocalStackResource;
 
 /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 
 /**
  * The access tests of a service (README "Tokens"): every operation of its OpenAPI document must have a

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 
 /**
  * Issues the local run's and the tests' bearer tokens: RS256 JWTs with the claims the services verify

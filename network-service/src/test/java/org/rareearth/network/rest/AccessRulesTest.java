@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.stack.LocalStackResource;
 import org.rareearth.stack.auth.AccessMatrix;
 import org.rareearth.stack.auth.OpenApiOperations;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.rareearth.kit.testing.OtherReplica;
 import org.rareearth.network.messaging.MetricsCoordinator;
 import org.rareearth.network.persistence.MetricsStore;
 import org.rareearth.network.run.MetricsComputation;

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.scenario.core.Catalogue;
 import org.rareearth.scenario.core.NoTradeDataException;
 import org.rareearth.scenario.persistence.CatalogueStore;

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rareearth.kit.http.ExpensiveCalls;
 import org.rareearth.kit.http.JsonLimits;
-import org.rareearth.kit.auth.Roles;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.scenario.core.ScenarioDocuments;
 import org.rareearth.scenario.core.ScenarioNotFoundException;
 import org.rareearth.scenario.core.ScenarioStatus;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.rareearth.kit.testing.OtherReplica;
 import org.rareearth.shared.events.CurrentDatasetEvent;
 import org.rareearth.shared.events.DemoBaselines;
 import org.rareearth.shared.events.EventCodec;

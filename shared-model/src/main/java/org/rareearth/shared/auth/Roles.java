@@ -1,4 +1,4 @@
-package org.rareearth.kit.auth;
+package org.rareearth.shared.auth;
 
 import java.util.List;
 

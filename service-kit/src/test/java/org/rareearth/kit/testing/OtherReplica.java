@@ -1,4 +1,4 @@
-package org.rareearth.simulation.service;
+package org.rareearth.kit.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,12 +9,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.rareearth.kit.locks.LockKey;
 
 /**
- * Stands in for a second replica of the service: its own database session (not from the
- * application's pool) that holds an advisory lock as a replica does while it answers a unit (or
- * decides what an input triggers), writes what that replica would, and commits or dies (its session
- * ends, as when the process is killed).
+ * Stands in for a second replica of a service, in that service's tests: its own database session
+ * (not from the application's pool) that holds a {@link LockKey}'s advisory lock as a replica does
+ * while it answers a unit (or decides what an input triggers), writes what that replica would, and
+ * commits or dies (its session ends, as when the process is killed). The database is the one the
+ * application under test is configured with.
  */
-final class OtherReplica implements AutoCloseable {
+public final class OtherReplica implements AutoCloseable {
 
     private final Connection session;
     private final LockKey key;
@@ -24,8 +25,8 @@ final class OtherReplica implements AutoCloseable {
         this.key = key;
     }
 
-    /** A replica that holds {@code key}: it is answering that unit, or deciding (the decision lock). */
-    static OtherReplica answering(LockKey key) throws SQLException {
+    /** A replica that holds {@code key}: it is answering that unit, or deciding (a decision lock). */
+    public static OtherReplica answering(LockKey key) throws SQLException {
         Connection session = session();
         session.setAutoCommit(false);
         try (PreparedStatement lock = session.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
@@ -37,7 +38,7 @@ final class OtherReplica implements AutoCloseable {
     }
 
     /** A database session of its own on the service's database (auto-commit). */
-    static Connection session() throws SQLException {
+    public static Connection session() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
@@ -45,7 +46,7 @@ final class OtherReplica implements AutoCloseable {
     }
 
     /** True while some other session (the service) waits for the lock this replica holds. */
-    boolean isWaitedFor() throws SQLException {
+    public boolean isWaitedFor() throws SQLException {
         try (PreparedStatement waiting = session.prepareStatement("select count(*) from pg_locks where"
                 + " locktype = 'advisory' and objsubid = 2 and not granted and classid::bigint = ? and objid::bigint = ?")) {
             waiting.setLong(1, Integer.toUnsignedLong(key.namespace()));
@@ -57,7 +58,7 @@ final class OtherReplica implements AutoCloseable {
     }
 
     /** Writes in the lock's transaction: visible to others only once {@link #commit()} ends it. */
-    void write(String sql, Object... parameters) throws SQLException {
+    public void write(String sql, Object... parameters) throws SQLException {
         try (PreparedStatement write = session.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 write.setObject(i + 1, parameters[i]);
@@ -67,7 +68,7 @@ final class OtherReplica implements AutoCloseable {
     }
 
     /** The replica is done: what it wrote becomes visible and the lock is released, at one moment. */
-    void commit() throws SQLException {
+    public void commit() throws SQLException {
         session.commit();
     }
 
