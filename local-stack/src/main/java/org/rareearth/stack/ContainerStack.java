@@ -65,21 +65,20 @@ final class ContainerStack implements LocalStack {
     /** Pauses the Kafka container (the broker stops answering, its port stays mapped); the outage resumes it. */
     @Override
     public KafkaOutage stopKafka() {
-        DockerClient docker = DockerClientFactory.instance().client();
-        String id = kafka.getContainerId();
-        docker.pauseContainerCmd(id).exec();
-        AtomicBoolean over = new AtomicBoolean();
-        return () -> {
-            if (over.compareAndSet(false, true)) {
-                docker.unpauseContainerCmd(id).exec();
-            }
-        };
+        Runnable resume = pause(kafka.getContainerId());
+        return resume::run;
     }
 
+    /** Pauses the PostgreSQL container, like {@link #stopKafka()}. */
     @Override
     public DatabaseOutage stopDatabase() {
+        Runnable resume = pause(postgres.getContainerId());
+        return resume::run;
+    }
+
+    /** Pauses container {@code id}; the returned action unpauses it, once however often it is called. */
+    private static Runnable pause(String id) {
         DockerClient docker = DockerClientFactory.instance().client();
-        String id = postgres.getContainerId();
         docker.pauseContainerCmd(id).exec();
         AtomicBoolean over = new AtomicBoolean();
         return () -> {

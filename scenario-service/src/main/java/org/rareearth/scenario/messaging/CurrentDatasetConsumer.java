@@ -1,6 +1,5 @@
 package org.rareearth.scenario.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +35,7 @@ public class CurrentDatasetConsumer {
     ProgressStore progress;
 
     @Inject
-    MeterRegistry registry;
+    ConsumedMessages consumed;
 
     @Incoming("dataset-current")
     @Blocking
@@ -51,7 +50,6 @@ public class CurrentDatasetConsumer {
             LOG.infof("current data set is now %s (activation %d): status of %d scenario(s) derived again",
                     event.datasetVersion(), event.sequence(), scenarios);
         }
-        registry.counter("rareearth.scenario.consumed", "topic", "dataset.current", "outcome",
-                moved ? "stored" : "duplicate").increment();
+        consumed.count(Topics.DATASET_CURRENT, moved);
     }
 }

@@ -1,6 +1,5 @@
 package org.rareearth.scenario.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +28,7 @@ public class NetworkMetricsConsumer {
     ProgressStore progress;
 
     @Inject
-    MeterRegistry registry;
+    ConsumedMessages consumed;
 
     @Incoming("network-metrics")
     @Blocking
@@ -39,7 +38,6 @@ public class NetworkMetricsConsumer {
 
     void record(NetworkMetricsEvent event) {
         Recorded outcome = progress.record(event);
-        registry.counter("rareearth.scenario.consumed", "topic", "network.metrics", "outcome",
-                outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        consumed.count(Topics.NETWORK_METRICS, outcome.name());
     }
 }

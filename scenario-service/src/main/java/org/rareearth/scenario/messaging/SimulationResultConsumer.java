@@ -1,6 +1,5 @@
 package org.rareearth.scenario.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +27,7 @@ public class SimulationResultConsumer {
     ProgressStore progress;
 
     @Inject
-    MeterRegistry registry;
+    ConsumedMessages consumed;
 
     @Incoming("simulation-results")
     @Blocking
@@ -38,7 +37,6 @@ public class SimulationResultConsumer {
 
     void record(SimulationResultEvent event) {
         Recorded outcome = progress.record(event);
-        registry.counter("rareearth.scenario.consumed", "topic", "simulation.results", "outcome",
-                outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        consumed.count(Topics.SIMULATION_RESULTS, outcome.name());
     }
 }

@@ -1,6 +1,5 @@
 package org.rareearth.scenario.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +26,7 @@ public class TradeBaselineConsumer {
     CatalogueStore catalogue;
 
     @Inject
-    MeterRegistry registry;
+    ConsumedMessages consumed;
 
     @Incoming("trade-baseline")
     @Blocking
@@ -37,7 +36,6 @@ public class TradeBaselineConsumer {
 
     void record(TradeBaselineEvent event) {
         boolean changed = catalogue.record(event);
-        registry.counter("rareearth.scenario.consumed", "topic", "trade.baseline", "outcome",
-                changed ? "stored" : "duplicate").increment();
+        consumed.count(Topics.TRADE_BASELINE, changed);
     }
 }
