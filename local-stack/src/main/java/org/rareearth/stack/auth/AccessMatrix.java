@@ -42,6 +42,36 @@ public final class AccessMatrix {
         this.tokens = tokens;
     }
 
+    /** What a service serves without a token: health, metrics and the OpenAPI document (README "Tokens"). */
+    public static final List<String> OPEN_PATHS = List.of("/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi");
+
+    /**
+     * The access problems of the service at {@code base} against {@code rules}: operations of its OpenAPI
+     * document without a rule, rules of operations it does not document, or no operation at all.
+     */
+    public static List<String> unruled(URI base, Map<String, Set<String>> rules) {
+        List<OpenApiOperations.Operation> documented = OpenApiOperations.read(base);
+        return documented.isEmpty() ? List.of(base + "q/openapi lists no operation") : unruled(documented, rules);
+    }
+
+    /** Every answer of the service at {@code base} that differs from its rule (tokens of the test JVM's key pair). */
+    public static List<String> violations(URI base, LocalTokens tokens, Map<String, Set<String>> rules) {
+        return new AccessMatrix(base, tokens).violations(OpenApiOperations.read(base), rules);
+    }
+
+    /** The status of a GET of {@code path} without any token. */
+    public static int statusWithoutToken(URI base, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: GET " + path, e);
+        }
+    }
+
     /** Operations of the document without a rule, and rules of operations the document does not list. */
     public static List<String> unruled(List<OpenApiOperations.Operation> documented, Map<String, Set<String>> rules) {
         List<String> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.rareearth.network.rest;
 
+import org.rareearth.kit.http.RequestProblems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,11 +45,11 @@ public class MetricsResource {
     public Response observed(@Parameter(description = "HS6 product code, e.g. 850511", required = true)
                              @QueryParam("product") String product) {
         if (product == null || product.isBlank()) {
-            return ApiError.parameter(Response.Status.BAD_REQUEST, "product",
+            return RequestProblems.parameter(Response.Status.BAD_REQUEST, "product",
                     "query parameter product: required, an HS6 code (6 digits, e.g. 850511)");
         }
         if (!HS6.matcher(product).matches()) {
-            return ApiError.parameter(Response.Status.BAD_REQUEST, "product",
+            return RequestProblems.parameter(Response.Status.BAD_REQUEST, "product",
                     "query parameter product: must be an HS6 code (6 digits, e.g. 850511), was '" + product + "'");
         }
         return events(store.observedSeries(product));
@@ -65,14 +66,14 @@ public class MetricsResource {
     public Response scenario(@PathParam("scenarioId") String scenarioId,
                              @Parameter(description = "scenario version; default the latest with metrics")
                              @QueryParam("version") String version) {
-        Response refused = ApiError.badScenarioId(scenarioId);
+        Response refused = RequestProblems.badScenarioId(scenarioId);
         if (refused != null) {
             return refused;
         }
         Integer asked = null;
         if (version != null) {
             if (!WHOLE.matcher(version).matches() || Integer.parseInt(version) < 1) {
-                return ApiError.parameter(Response.Status.BAD_REQUEST, "version",
+                return RequestProblems.parameter(Response.Status.BAD_REQUEST, "version",
                         "query parameter version: must be a whole number >= 1, was '" + version + "'");
             }
             asked = Integer.parseInt(version);
@@ -80,7 +81,7 @@ public class MetricsResource {
         Optional<Integer> chosen = asked != null ? Optional.of(asked) : store.latestVersion(scenarioId);
         List<MetricsRecord> rows = chosen.map(v -> store.scenarioMetrics(scenarioId, v)).orElse(List.of());
         if (rows.isEmpty()) {
-            return ApiError.response(Response.Status.NOT_FOUND, "no network metrics for scenario '" + scenarioId + "'"
+            return RequestProblems.response(Response.Status.NOT_FOUND, "no network metrics for scenario '" + scenarioId + "'"
                     + (asked == null ? "" : " version " + asked));
         }
         return events(rows);

@@ -1,5 +1,6 @@
 package org.rareearth.simulation.rest;
 
+import org.rareearth.kit.http.RequestProblems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -51,13 +52,13 @@ public class ResultResource {
     @APIResponse(responseCode = "200", description = "[{scenarioVersion,datasetVersion,product,year,status,error,href}]")
     @APIResponse(responseCode = "404", description = "no request and no result of this scenario")
     public Response list(@PathParam("scenarioId") String scenarioId) {
-        Response refused = ApiError.badScenarioId(scenarioId);
+        Response refused = RequestProblems.badScenarioId(scenarioId);
         if (refused != null) {
             return refused;
         }
         List<ResultRecord> rows = store.results(scenarioId);
         if (rows.isEmpty() && store.request(scenarioId).isEmpty()) {
-            return ApiError.response(Response.Status.NOT_FOUND, "unknown scenario '" + scenarioId + "'");
+            return RequestProblems.response(Response.Status.NOT_FOUND, "unknown scenario '" + scenarioId + "'");
         }
         // rows come in computing order: a data set computed later is newer data
         Map<String, Long> datasetRecency = new HashMap<>();
@@ -86,31 +87,31 @@ public class ResultResource {
                         @PathParam("product") String product, @PathParam("year") String year,
                         @Parameter(description = "a data-set version; default the newest with this result")
                         @QueryParam("datasetVersion") String datasetVersion) {
-        Response refused = ApiError.badScenarioId(scenarioId);
+        Response refused = RequestProblems.badScenarioId(scenarioId);
         if (refused != null) {
             return refused;
         }
         if (datasetVersion != null && !DATASET_VERSION.matcher(datasetVersion).matches()) {
-            return ApiError.parameter(Response.Status.BAD_REQUEST, "datasetVersion",
+            return RequestProblems.parameter(Response.Status.BAD_REQUEST, "datasetVersion",
                     "query parameter datasetVersion: must be a data-set version (e.g. sha256: and 64 hex digits)");
         }
         if (!WHOLE.matcher(version).matches() || Integer.parseInt(version) < 1) {
-            return ApiError.parameter(Response.Status.BAD_REQUEST, "version",
+            return RequestProblems.parameter(Response.Status.BAD_REQUEST, "version",
                     "path segment version: must be a whole number >= 1, was '" + version + "'");
         }
         if (!HS6.matcher(product).matches() && !NO_PRODUCT.equals(product)) {
-            return ApiError.parameter(Response.Status.BAD_REQUEST, "product",
+            return RequestProblems.parameter(Response.Status.BAD_REQUEST, "product",
                     "path segment product: must be an HS6 code (6 digits) or '" + NO_PRODUCT + "', was '" + product + "'");
         }
         if (!WHOLE.matcher(year).matches()) {
-            return ApiError.parameter(Response.Status.BAD_REQUEST, "year",
+            return RequestProblems.parameter(Response.Status.BAD_REQUEST, "year",
                     "path segment year: must be a whole number, was '" + year + "'");
         }
         Optional<ResultRecord> row = NO_PRODUCT.equals(product)
                 ? withoutProduct(scenarioId, Integer.parseInt(version), Integer.parseInt(year), datasetVersion)
                 : store.result(scenarioId, Integer.parseInt(version), product, Integer.parseInt(year), datasetVersion);
         return row.map(r -> Response.ok(r.event, MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no result for scenario '" + scenarioId
+                .orElseGet(() -> RequestProblems.response(Response.Status.NOT_FOUND, "no result for scenario '" + scenarioId
                         + "' version " + version + ", product " + product + ", year " + year
                         + (datasetVersion == null ? "" : ", data-set version " + datasetVersion)));
     }

@@ -1,15 +1,14 @@
-package org.rareearth.network.rest;
+package org.rareearth.kit.http;
 
 import jakarta.ws.rs.core.Response;
 import java.util.regex.Pattern;
-import org.rareearth.kit.http.Problem;
 
 /**
- * The problem answers of this service's API (service-kit {@link Problem}: status, title, detail,
- * {@code error} as before, and the parameter concerned), and the check of a scenario id before
- * it reaches the store.
+ * The problem answers of the read APIs of simulation-service and network-service ({@link Problem}:
+ * status, title, detail, {@code error} as before, and the parameter concerned), and the check of a
+ * scenario id before it reaches a store.
  */
-final class ApiError {
+public final class RequestProblems {
 
     /**
      * A scenario id as the services write them (scenario-service: UUIDs; tests: short names): letters,
@@ -19,20 +18,20 @@ final class ApiError {
     /** How much of a refused value an answer repeats. */
     private static final int MAX_ECHO = 80;
 
-    private ApiError() {
+    private RequestProblems() {
     }
 
-    static Response response(Response.Status status, String message) {
+    public static Response response(Response.Status status, String message) {
         return Problem.of(status.getStatusCode(), message).response();
     }
 
     /** A problem with the request parameter (path segment or query parameter) {@code parameter}. */
-    static Response parameter(Response.Status status, String parameter, String message) {
+    public static Response parameter(Response.Status status, String parameter, String message) {
         return Problem.ofParameter(status.getStatusCode(), parameter, message).response();
     }
 
     /** A 404 naming the parameter when {@code scenarioId} cannot be a scenario id, else null. */
-    static Response badScenarioId(String scenarioId) {
+    public static Response badScenarioId(String scenarioId) {
         if (scenarioId != null && SCENARIO_ID.matcher(scenarioId).matches()) {
             return null;
         }
