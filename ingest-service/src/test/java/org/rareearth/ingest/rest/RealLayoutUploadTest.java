@@ -155,6 +155,7 @@ class RealLayoutUploadTest {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /datasets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/zip\r\n"
+                    + "Authorization: Bearer " + LocalStackResource.allRolesToken() + "\r\n"
                     + "Content-Length: " + zip.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(zip, 0, zip.length / 3);
             out.flush();
@@ -176,6 +177,7 @@ class RealLayoutUploadTest {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /datasets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/zip\r\n"
+                    + "Authorization: Bearer " + LocalStackResource.allRolesToken() + "\r\n"
                     + "Content-Length: " + zip.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(zip, 0, zip.length / 2);
             out.flush();

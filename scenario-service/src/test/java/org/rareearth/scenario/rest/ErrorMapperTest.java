@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Proxy;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rareearth.kit.http.Problem;
 import org.rareearth.scenario.core.NoTradeDataException;
 
 /**
@@ -25,7 +25,9 @@ class ErrorMapperTest {
         ErrorMapper mapper = new ErrorMapper();
         Response post = mapper.noData(new NoTradeDataException(), method("POST"));
         assertThat(post.getStatus()).isEqualTo(409);
-        assertThat(((Map<?, ?>) post.getEntity()).get("error").toString()).startsWith("no trade data ingested yet");
+        Problem problem = (Problem) post.getEntity();
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.detail()).startsWith("no trade data ingested yet");
         assertThat(mapper.noData(new NoTradeDataException(), method("GET")).getStatus()).isEqualTo(404);
     }
 }
