@@ -39,6 +39,12 @@ public class DatasetStore {
      */
     @Transactional
     public boolean storeIfAbsent(PreparedDataset data, String source, Instant now) {
+        return storeIfAbsent(data, source, now, null);
+    }
+
+    /** As {@link #storeIfAbsent(PreparedDataset, String, Instant)}, recording who uploaded it (null: nobody, bootstrap). */
+    @Transactional
+    public boolean storeIfAbsent(PreparedDataset data, String source, Instant now, String uploadedBy) {
         if (em.find(DatasetVersionEntity.class, data.version()) != null) {
             return false;
         }
@@ -46,6 +52,7 @@ public class DatasetStore {
         v.version = data.version();
         v.createdAt = now;
         v.source = source;
+        v.uploadedBy = uploadedBy;
         v.years = json(data.years());
         v.products = json(data.products());
         v.countries = data.countries();
@@ -221,7 +228,7 @@ public class DatasetStore {
         return new DatasetSummary(v.version, v.createdAt, v.source, read(v.years, new TypeReference<List<Integer>>() {
         }), read(v.products, new TypeReference<List<String>>() {
         }), v.countries, v.acceptedRows, v.rejectedRows, v.dataNotice, v.noticeRecorded, counts[0], counts[1],
-                v.format, v.productFilter, v.rowsRead, v.skippedRows, v.version.equals(currentVersion));
+                v.format, v.productFilter, v.rowsRead, v.skippedRows, v.version.equals(currentVersion), v.uploadedBy);
     }
 
     private static String json(Object value) {

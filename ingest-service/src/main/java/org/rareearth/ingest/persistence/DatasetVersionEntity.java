@@ -61,4 +61,8 @@ public class DatasetVersionEntity {
     /** JSON of the Comtrade reconciliation; null for BACI. */
     @Column(columnDefinition = "text")
     public String reconciliation;
+
+    /** Token subject of the operator who uploaded it (the first upload of this content); null: bootstrap or older. */
+    @Column(name = "uploaded_by", columnDefinition = "text")
+    public String uploadedBy;
 }

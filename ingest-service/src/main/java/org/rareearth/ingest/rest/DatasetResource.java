@@ -117,7 +117,7 @@ public class DatasetResource {
                            @Parameter(description = "respond-async for 202 and /ingests/{id}") @HeaderParam("Prefer") String prefer,
                            @Context SecurityContext security, @Context HttpServerRequest request) {
         try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), UPLOAD)) {
-            return answer(ingestion.receiveArchive(body, contentLength), prefer);
+            return answer(ingestion.receiveArchive(body, contentLength, operator(security)), prefer);
         }
     }
 
@@ -146,7 +146,7 @@ public class DatasetResource {
                               @Context SecurityContext security, @Context HttpServerRequest request) {
         String fileName = name != null ? name : fileName(disposition);
         try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), UPLOAD)) {
-            return answer(ingestion.receiveCsv(body, contentLength, fileName), prefer);
+            return answer(ingestion.receiveCsv(body, contentLength, fileName, operator(security)), prefer);
         }
     }
 
@@ -168,7 +168,8 @@ public class DatasetResource {
         // the parts are already on disk (the HTTP layer wrote them); the limit keeps the ingest from running
         try (ExpensiveCalls.Slot slot = calls.enter(ExpensiveCalls.client(security, request), UPLOAD)) {
             return answer(ingestion.receiveFiles(files.stream()
-                    .map(f -> new UploadedFile(f.fileName() == null ? f.name() : f.fileName(), f.uploadedFile())).toList()),
+                    .map(f -> new UploadedFile(f.fileName() == null ? f.name() : f.fileName(), f.uploadedFile())).toList(),
+                    operator(security)),
                     prefer);
         }
     }
@@ -194,6 +195,12 @@ public class DatasetResource {
         }
         return Response.created(UriBuilder.fromResource(DatasetResource.class).path(answer.version()).build())
                 .entity(answer).build();
+    }
+
+    /** The uploader for the audit trail: the token's subject claim (not a display name an identity provider may set). */
+    private static String operator(SecurityContext security) {
+        return security.getUserPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : security.getUserPrincipal().getName();
     }
 
     static String fileName(String disposition) {

@@ -77,9 +77,16 @@ public class DatasetIngestion {
     /**
      * An ingest whose files are on disk, waiting to be read.
      *
-     * @param work a temporary directory deleted when the ingest ends, or null (a directory of this machine)
+     * @param work       a temporary directory deleted when the ingest ends, or null (a directory of this machine)
+     * @param uploadedBy token subject of the operator who uploaded it (audit trail); null for data sets this
+     *                   service read from its own disk (bootstrap)
      */
-    public record Received(IngestJob job, Path work, String label, SourceOpener source) {
+    public record Received(IngestJob job, Path work, String label, SourceOpener source, String uploadedBy) {
+
+        /** Data read from this machine's disk: nobody uploaded it. */
+        public Received(IngestJob job, Path work, String label, SourceOpener source) {
+            this(job, work, label, source, null);
+        }
     }
 
     /** A file of a multipart upload, already on disk. */
@@ -91,8 +98,8 @@ public class DatasetIngestion {
      *
      * @param declaredLength Content-Length of the request, null when unknown (chunked)
      */
-    public Received receiveArchive(InputStream body, Long declaredLength) {
-        return receive(SOURCE_UPLOAD, declaredLength, (job, work, limits) -> {
+    public Received receiveArchive(InputStream body, Long declaredLength, String operator) {
+        return receive(SOURCE_UPLOAD, declaredLength, operator, (job, work, limits) -> {
             Path zip = work.resolve("upload.zip");
             job.received(UploadBody.receive(body, zip, limits, "a ZIP archive of BACI files or UN Comtrade CSV exports",
                     job.progress()));
@@ -101,9 +108,9 @@ public class DatasetIngestion {
     }
 
     /** Receives one CSV file (a UN Comtrade export); {@code fileName} from Content-Disposition or the query. */
-    public Received receiveCsv(InputStream body, Long declaredLength, String fileName) {
+    public Received receiveCsv(InputStream body, Long declaredLength, String fileName, String operator) {
         String name = safeName(fileName == null || fileName.isBlank() ? "upload.csv" : fileName);
-        return receive(SOURCE_UPLOAD, declaredLength, (job, work, limits) -> {
+        return receive(SOURCE_UPLOAD, declaredLength, operator, (job, work, limits) -> {
             Path files = Files.createDirectory(work.resolve("files"));
             job.received(UploadBody.receive(body, files.resolve(name), limits, "CSV text (a UN Comtrade export)",
                     job.progress()));
@@ -112,13 +119,13 @@ public class DatasetIngestion {
     }
 
     /** Receives the files of a multipart/form-data upload (BACI year files with their tables, Comtrade exports). */
-    public Received receiveFiles(List<UploadedFile> uploaded) {
+    public Received receiveFiles(List<UploadedFile> uploaded, String operator) {
         long total = 0;
         for (UploadedFile f : uploaded) {
             total += sizeOf(f.path());
         }
         long declared = total;
-        return receive(SOURCE_UPLOAD, declared, (job, work, limits) -> {
+        return receive(SOURCE_UPLOAD, declared, operator, (job, work, limits) -> {
             if (uploaded.isEmpty()) {
                 throw new UploadRejectedException(Reason.EMPTY, "the multipart upload has no file parts");
             }
@@ -178,7 +185,7 @@ public class DatasetIngestion {
             job.progress().checkCancelled();
             refuseWithoutUsableRows(data, received.label());
             job.state(State.STORING);
-            boolean created = storeOnce(data, received.label());
+            boolean created = storeOnce(data, received.label(), received.uploadedBy());
             LOG.infof(created ? "stored data set %s (%s) from %s: years %s, %d products, %d rows accepted, %d rejected"
                             : "data set %s (%s) from %s was already stored: nothing created", data.version(), data.format(),
                     received.label(), data.years(), data.products().size(), data.acceptedRows(), data.rejectedRows());
@@ -247,7 +254,7 @@ public class DatasetIngestion {
         SourceOpener receive(IngestJob job, Path work, ArchiveLimits limits) throws IOException;
     }
 
-    private Received receive(String label, Long declaredLength, Receiver receiver) {
+    private Received receive(String label, Long declaredLength, String operator, Receiver receiver) {
         IngestJob job = jobs.start(label);
         ArchiveLimits limits = config.archiveLimits();
         Path work = null;
@@ -256,7 +263,7 @@ public class DatasetIngestion {
                 throw UploadBody.tooLarge(limits);
             }
             work = Files.createTempDirectory("ingest-upload-");
-            return new Received(job, work, label, receiver.receive(job, work, limits));
+            return new Received(job, work, label, receiver.receive(job, work, limits), operator);
         } catch (UploadRejectedException e) {
             job.failed(State.FAILED, e.reason().name(), e.getMessage());
             jobs.finished(job);
@@ -277,9 +284,9 @@ public class DatasetIngestion {
     }
 
     /** Stores the data set unless present; a concurrent ingest of the same content counts as present. */
-    private boolean storeOnce(PreparedDataset data, String source) {
+    private boolean storeOnce(PreparedDataset data, String source, String uploadedBy) {
         try {
-            return store.storeIfAbsent(data, source, Instant.now());
+            return store.storeIfAbsent(data, source, Instant.now(), uploadedBy);
         } catch (RuntimeException e) {
             if (store.find(data.version()).isPresent()) {
                 return false;

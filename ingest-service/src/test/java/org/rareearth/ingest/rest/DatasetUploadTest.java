@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.rareearth.shared.auth.Roles;
 import org.rareearth.tradedata.DemoZip;
 import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.shared.events.EventCodec;
@@ -133,6 +134,23 @@ class DatasetUploadTest {
         TradeBaselineEvent concentrate2023 = event(baselines(version), 2023, "253090");
         assertThat(concentrate2023.flows()).noneMatch(f -> f.exporter().equals("MMR") && f.importer().equals("CHN"));
         assertThat(concentrate2023.flows()).anyMatch(f -> f.exporter().equals("AUS") && f.importer().equals("MYS"));
+    }
+
+    /** Audit trail (issue 10): the operator whose upload stored a version, in GET /datasets and /datasets/{version}. */
+    @Test
+    void theUploadRecordsTheOperatorWhoMadeIt() {
+        byte[] zip = DemoZip.demo().withNotice("DatasetUploadTest operator").zip();
+        String version = given().header("Authorization", "Bearer " + LocalStackResource.tokens()
+                        .token("olga", "data-team", List.of(Roles.OPERATOR)))
+                .contentType("application/zip").body(zip).post("/datasets").then().statusCode(201)
+                .extract().path("version");
+
+        given().get("/datasets/" + version).then().statusCode(200).body("uploadedBy", equalTo("olga"));
+        given().get("/datasets").then().statusCode(200)
+                .body("find { it.version == '" + version + "' }.uploadedBy", equalTo("olga"));
+        // the same content again stores nothing: the version keeps its first uploader
+        upload(zip).then().statusCode(200).body("created", equalTo(false));
+        given().get("/datasets/" + version).then().statusCode(200).body("uploadedBy", equalTo("olga"));
     }
 
     @Test

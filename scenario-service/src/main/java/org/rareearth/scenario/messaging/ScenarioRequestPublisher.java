@@ -49,7 +49,8 @@ public class ScenarioRequestPublisher {
      */
     public void publish(StoredRequest request) {
         ScenarioRequestEvent event = new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, request.scenarioId(),
-                request.version(), request.archived(), request.document(), request.requestedAt().toString());
+                request.version(), request.archived(), request.document(), request.requestedAt().toString(),
+                request.requestedBy());
         OutboxRow row = new OutboxRow(key(request), request.scenarioId(), Topics.SCENARIO_REQUESTS.encode(event));
         try {
             outbox.publish(row, sent -> scenarios.markPublished(request));

@@ -31,4 +31,11 @@ public class ScenarioEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The creator's team (token claim team, else subject); null for a scenario stored before ownership. */
+    @Column(name = "owner_team", columnDefinition = "text")
+    public String ownerTeam;
+
+    /** The owning team shares it: other teams' analysts may read it (never change it). */
+    public boolean shared;
 }

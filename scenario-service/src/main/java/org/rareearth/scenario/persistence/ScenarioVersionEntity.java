@@ -41,6 +41,10 @@ public class ScenarioVersionEntity extends PanacheEntityBase {
 
     public boolean published;
 
+    /** Token subject of whoever made this version; null for a version stored before the audit trail. */
+    @Column(name = "created_by", columnDefinition = "text")
+    public String createdBy;
+
     /** {@link org.rareearth.scenario.core.ScenarioStatus} name. */
     public String status;
 

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.rareearth.kit.http.Problem;
 import org.rareearth.scenario.core.DocumentTooLargeException;
 import org.rareearth.scenario.core.NoTradeDataException;
+import org.rareearth.scenario.core.ScenarioAccessDeniedException;
 import org.rareearth.scenario.core.ScenarioArchivedException;
 import org.rareearth.scenario.core.ScenarioNotFoundException;
 import org.rareearth.scenario.messaging.ScenarioRequestPublisher.PublishFailedException;
@@ -65,6 +66,12 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response notFound(ScenarioNotFoundException e) {
         return Problem.ofParameter(Response.Status.NOT_FOUND.getStatusCode(), "id", e.getMessage()).response();
+    }
+
+    /** Another team's scenario: the problem names the rule and the teams, at parameter id. */
+    @ServerExceptionMapper
+    public Response denied(ScenarioAccessDeniedException e) {
+        return Problem.ofParameter(Response.Status.FORBIDDEN.getStatusCode(), "id", e.getMessage()).response();
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,8 +20,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rareearth.kit.http.ExpensiveCalls;
 import org.rareearth.kit.http.JsonLimits;
 import org.rareearth.shared.auth.Roles;
+import org.rareearth.scenario.core.Caller;
 import org.rareearth.scenario.core.ScenarioDocuments;
-import org.rareearth.scenario.core.ScenarioNotFoundException;
 import org.rareearth.scenario.core.ScenarioStatus;
 import org.rareearth.scenario.persistence.ForecastStore;
 import org.rareearth.scenario.persistence.ScenarioStore;
 import org.rareearth.scenario.persistence.ScenarioView;
 import org.rareearth.scenario.persistence.StoredRequest;
+import org.rareearth.scenario.persistence.VersionRecord;
 
 /** The analysts' API: scenario documents (MODEL.md 11), their policy events, status and forecast. */
 @Path("/scenarios")
@@ -78,6 +84,19 @@ public class ScenarioResource {
                          JsonNode document) {
     }
 
+    /** One version in the audit trail: who made it, when, and the policy events it added. */
+    public record Version(int version, String createdBy, Instant createdAt, JsonNode eventsAdded) {
+    }
+
+    /** One page of GET /scenarios/{id}/versions, oldest first. */
+    public record VersionPage(String id, String ownerTeam, boolean shared, List<Version> items, long total,
+                              int offset, int limit, String next) {
+    }
+
+    /** Body of PUT /scenarios/{id}/sharing and its answer. */
+    public record Sharing(Boolean shared) {
+    }
+
     public record Status(String id, int version, String status, String reason, int expected, int received,
                          String datasetVersion) {
     }
@@ -112,7 +131,7 @@ public class ScenarioResource {
             String document = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
                     "the scenario document", "");
             JsonBody.checkLimits(jsonLimits, document, "");
-            stored = commands.create(document);
+            stored = commands.create(document, Callers.of(security));
         }
         return Response.created(URI.create("/scenarios/" + stored.scenarioId()))
                 .entity(new Accepted(stored.scenarioId(), stored.version(), label(stored.status()))).build();
@@ -126,9 +145,13 @@ public class ScenarioResource {
     @APIResponse(responseCode = "400", description = "{error}: offset or limit not a whole number, or out of range")
     public Page list(@Parameter(description = "items to skip, >= 0 (default 0)") @QueryParam("offset") String offset,
                      @Parameter(description = "page size, " + Paging.MIN_LIMIT + ".." + Paging.MAX_LIMIT
-                             + " (default " + Paging.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit) {
+                             + " (default " + Paging.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
+                     @Context SecurityContext security) {
         Paging paging = Paging.of(offset, limit);
-        ScenarioStore.Listing listing = scenarios.list(paging.offset(), paging.limit());
+        Caller caller = Callers.of(security);
+        // an analyst (without a viewer's or operator's role) lists the team's own and shared scenarios
+        ScenarioStore.Listing listing = ScenarioCommands.OWNERSHIP.readsEverything(caller) ? scenarios.list(paging.offset(), paging.limit())
+                : scenarios.listReadableBy(caller.team(), paging.offset(), paging.limit());
         List<Summary> items = listing.items().stream()
                 .map(s -> new Summary(s.id(), s.name(), s.version(), s.status().label(), s.archived())).toList();
         return new Page(items, listing.total(), paging.offset(), paging.limit(),
@@ -140,9 +163,10 @@ public class ScenarioResource {
     @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("{id}")
     @Operation(summary = "A scenario's current version and its document")
+    @APIResponse(responseCode = "403", description = "an analyst and another team's scenario that is not shared")
     @APIResponse(responseCode = "404", description = "unknown id")
-    public Detail get(@PathParam("id") String id) {
-        ScenarioView s = view(id);
+    public Detail get(@PathParam("id") String id, @Context SecurityContext security) {
+        ScenarioView s = view(id, security);
         return new Detail(s.id(), s.name(), s.version(), s.status().label(), s.reason(), s.archived(),
                 ScenarioDocuments.tree(s.document()));
     }
@@ -159,6 +183,7 @@ public class ScenarioResource {
     @APIResponse(responseCode = "201", description = "{id, version, status}")
     @APIResponse(responseCode = "400", description = "{problems:[{path,message}]}: empty body or malformed JSON, "
             + "at path events[N]")
+    @APIResponse(responseCode = "403", description = "another team's scenario: only its team's analysts change it")
     @APIResponse(responseCode = "404", description = "unknown id")
     @APIResponse(responseCode = "409", description = "scenario archived")
     @APIResponse(responseCode = "413", description = "{error, limit}: event or new document over "
@@ -178,7 +203,7 @@ public class ScenarioResource {
             String event = JsonBody.read(contentType, body, contentLength, commands.limits().maxDocumentBytes(),
                     "the policy event", "events");
             JsonBody.checkLimits(jsonLimits, event, "events");
-            stored = commands.appendEvent(id, event);
+            stored = commands.appendEvent(id, event, Callers.of(security));
         }
         return Response.created(URI.create("/scenarios/" + id))
                 .entity(new Accepted(stored.scenarioId(), stored.version(), label(stored.status()))).build();
@@ -189,21 +214,82 @@ public class ScenarioResource {
     @Path("{id}")
     @Operation(summary = "Archive a scenario (published with archived=true; it takes no further events)")
     @APIResponse(responseCode = "204", description = "archived")
+    @APIResponse(responseCode = "403", description = "another team's scenario: only its team's analysts archive it")
     @APIResponse(responseCode = "404", description = "unknown id")
     @APIResponse(responseCode = "503", description = "{error, id, version}: archived, but the broker did not acknowledge "
             + "it; re-sent automatically")
-    public Response archive(@PathParam("id") String id) {
+    public Response archive(@PathParam("id") String id, @Context SecurityContext security) {
         ScenarioIds.check(id);
-        commands.archive(id);
+        commands.archive(id, Callers.of(security));
         return Response.noContent().build();
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ANALYST)
+    @Path("{id}/sharing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Share a scenario with the other teams' analysts (read-only for them), or stop sharing it",
+            description = "Only an analyst of the scenario's team. Not a new version: nothing is published.")
+    @RequestBody(required = true, description = "{\"shared\": true|false}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Sharing.class)))
+    @APIResponse(responseCode = "200", description = "{shared}")
+    @APIResponse(responseCode = "400", description = "{error, field}: shared missing or not a boolean")
+    @APIResponse(responseCode = "403", description = "another team's scenario")
+    @APIResponse(responseCode = "404", description = "unknown id")
+    public Sharing share(@PathParam("id") String id, Sharing body, @Context SecurityContext security) {
+        ScenarioIds.check(id);
+        if (body == null || body.shared() == null) {
+            throw new jakarta.ws.rs.BadRequestException("shared: required, true or false");
+        }
+        commands.share(id, body.shared(), Callers.of(security));
+        return new Sharing(body.shared());
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
+    @Path("{id}/versions")
+    @Operation(summary = "The audit trail: every version, oldest first, with who made it, when, and the policy events "
+            + "it added (version 1: the document's events)")
+    @APIResponse(responseCode = "200", description = "{id, ownerTeam, shared, items:[{version, createdBy, createdAt, "
+            + "eventsAdded}], total, offset, limit, next}; createdBy null for a version stored before the audit trail")
+    @APIResponse(responseCode = "400", description = "{error}: offset or limit not a whole number, or out of range")
+    @APIResponse(responseCode = "403", description = "an analyst and another team's scenario that is not shared")
+    @APIResponse(responseCode = "404", description = "unknown id")
+    public VersionPage versions(@PathParam("id") String id,
+                                @Parameter(description = "versions to skip, >= 0 (default 0)") @QueryParam("offset")
+                                String offset,
+                                @Parameter(description = "page size, " + Paging.MIN_LIMIT + ".." + Paging.MAX_LIMIT
+                                        + " (default " + Paging.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
+                                @Context SecurityContext security) {
+        ScenarioView s = view(id, security);
+        Paging paging = Paging.of(offset, limit);
+        ScenarioStore.Versions versions = scenarios.versions(id, paging.offset(), paging.limit());
+        List<Version> items = new ArrayList<>();
+        int eventsBefore = 0;
+        for (VersionRecord v : versions.items()) {
+            JsonNode events = ScenarioDocuments.tree(v.document()).path("events");
+            int count = events.size();
+            // the one before the page (fetched when offset > 0) only says how many events there were
+            if (v.version() > paging.offset()) {
+                ArrayNode added = JsonNodeFactory.instance.arrayNode();
+                for (int i = Math.min(eventsBefore, count); i < count; i++) {
+                    added.add(events.get(i));
+                }
+                items.add(new Version(v.version(), v.createdBy(), v.createdAt(), added));
+            }
+            eventsBefore = count;
+        }
+        return new VersionPage(s.id(), s.ownerTeam(), s.shared(), items, versions.total(), paging.offset(),
+                paging.limit(), paging.next(versions.total()).map(p -> "/scenarios/" + id + "/versions?offset="
+                        + p.offset() + "&limit=" + p.limit()).orElse(null));
     }
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR})
     @Path("{id}/status")
     @Operation(summary = "Computation status of the current version: pending, computing, ready or failed")
-    public Status status(@PathParam("id") String id) {
-        ScenarioView s = view(id);
+    public Status status(@PathParam("id") String id, @Context SecurityContext security) {
+        ScenarioView s = view(id, security);
         return new Status(s.id(), s.version(), s.status().label(), s.reason(), s.expected(), s.received(),
                 s.datasetVersion());
     }
@@ -213,8 +299,8 @@ public class ScenarioResource {
     @Path("{id}/forecast")
     @Operation(summary = "Forecast of the current version when ready: per product and year prices, flows, welfare, network")
     @APIResponse(responseCode = "409", description = "{status} when the version is not ready")
-    public Response forecast(@PathParam("id") String id) {
-        ScenarioView s = view(id);
+    public Response forecast(@PathParam("id") String id, @Context SecurityContext security) {
+        ScenarioView s = view(id, security);
         if (s.status() != ScenarioStatus.READY) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", s.id());
@@ -228,9 +314,9 @@ public class ScenarioResource {
         return Response.ok(forecast).build();
     }
 
-    private ScenarioView view(String id) {
+    private ScenarioView view(String id, SecurityContext security) {
         ScenarioIds.check(id);
-        return scenarios.find(id).orElseThrow(() -> new ScenarioNotFoundException(id));
+        return commands.readable(id, Callers.of(security));
     }
 
     private static String label(String status) {

@@ -8,11 +8,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rareearth.scenario.TestData;
 import org.rareearth.stack.KafkaTestClient;
 import org.rareearth.scenario.core.DocumentLimits;
+import org.rareearth.shared.auth.Roles;
+import org.rareearth.scenario.core.Caller;
 import org.rareearth.scenario.core.ScenarioDocuments;
 import org.rareearth.scenario.persistence.CatalogueStore;
 import org.rareearth.scenario.persistence.ScenarioStore;
@@ -30,6 +33,8 @@ import org.rareearth.stack.LocalStackResource;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
 class UnpublishedRequestsTest {
+
+    private static final Caller AUTHOR = new Caller("resend-author", "resend-team", Set.of(Roles.ANALYST));
 
     /** Large enough for a document over the producer's max.request.size (4 MiB), as an older release could store. */
     private static final DocumentLimits NO_LIMIT = new DocumentLimits(16 << 20, 200);
@@ -55,7 +60,7 @@ class UnpublishedRequestsTest {
         String id = "unpublished-" + UUID.randomUUID();
         var validated = ScenarioDocuments.validate(TestData.document("unpublished"),
                 catalogue.current().orElseThrow().context(), NO_LIMIT);
-        scenarios.create(id, validated); // stored, as if the broker had not answered
+        scenarios.create(id, validated, AUTHOR); // stored, as if the broker had not answered
         assertThat(published(id)).isFalse();
 
         unpublished.resend(Instant.now());
@@ -63,6 +68,7 @@ class UnpublishedRequestsTest {
         var record = KafkaTestClient.awaitRecord(Topics.SCENARIO_REQUESTS.name(), r -> id.equals(r.key()));
         ScenarioRequestEvent event = EventCodec.decode(record.value(), ScenarioRequestEvent.class);
         assertThat(event.scenarioVersion()).isEqualTo(1);
+        assertThat(event.requestedBy()).as("the re-sent request keeps its author").isEqualTo(AUTHOR.subject());
         assertThat(published(id)).isTrue();
         assertThat(scenarios.unpublished()).noneMatch(r -> r.scenarioId().equals(id));
     }
@@ -74,7 +80,7 @@ class UnpublishedRequestsTest {
         // 5 MB of groups: stored, as a release without the document limit did, but over max.request.size
         String big = TestData.paddedDocument("refused", "G", 5_000_000);
         StoredRequest stored = scenarios.create(id, ScenarioDocuments.validate(big,
-                catalogue.current().orElseThrow().context(), NO_LIMIT));
+                catalogue.current().orElseThrow().context(), NO_LIMIT), AUTHOR);
         double before = refusedCount();
 
         unpublished.resend(Instant.now());

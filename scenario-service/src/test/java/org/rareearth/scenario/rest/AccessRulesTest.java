@@ -32,6 +32,8 @@ class AccessRulesTest {
             Map.entry("GET /scenarios/{id}", Set.of(Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR)),
             Map.entry("POST /scenarios/{id}/events", Set.of(Roles.ANALYST)),
             Map.entry("DELETE /scenarios/{id}", Set.of(Roles.ANALYST)),
+            Map.entry("PUT /scenarios/{id}/sharing", Set.of(Roles.ANALYST)),
+            Map.entry("GET /scenarios/{id}/versions", Set.of(Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR)),
             Map.entry("GET /scenarios/{id}/status", Set.of(Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR)),
             Map.entry("GET /scenarios/{id}/forecast", Set.of(Roles.VIEWER, Roles.ANALYST, Roles.OPERATOR)));
 

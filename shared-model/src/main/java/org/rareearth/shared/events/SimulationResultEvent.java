@@ -10,11 +10,15 @@ import java.util.Objects;
  * events) of the same year, which the network comparison needs. A failed computation is one event
  * with {@code status = FAILED}, {@code error} set, {@code year = baseYear} and no solutions.
  *
- * @param lastYear the last year of this scenario's path: a consumer knows when a product is complete
+ * @param lastYear    the last year of this scenario's path: a consumer knows when a product is complete
+ * @param requestedBy the {@code requestedBy} of the scenario request answered (who made the scenario version:
+ *                    the audit trail, issue 10); optional, null when the request had none (an added
+ *                    optional field: schema version 1 stays, readers ignore unknown fields)
  */
 public record SimulationResultEvent(int schemaVersion, String scenarioId, int scenarioVersion, String datasetVersion,
                                     String product, int year, int baseYear, int lastYear, ComputationStatus status,
-                                    String error, String dataNotice, Solution scenario, Solution baseline)
+                                    String error, String dataNotice, Solution scenario, Solution baseline,
+                                    String requestedBy)
         implements SchemaVersioned {
 
     public static final int SCHEMA_VERSION = 1;
@@ -28,6 +32,20 @@ public record SimulationResultEvent(int schemaVersion, String scenarioId, int sc
         } else {
             Objects.requireNonNull(error, "error");
         }
+    }
+
+    /** A result without its requester (producers and tests from before the audit trail). */
+    public SimulationResultEvent(int schemaVersion, String scenarioId, int scenarioVersion, String datasetVersion,
+                                 String product, int year, int baseYear, int lastYear, ComputationStatus status,
+                                 String error, String dataNotice, Solution scenario, Solution baseline) {
+        this(schemaVersion, scenarioId, scenarioVersion, datasetVersion, product, year, baseYear, lastYear, status, error,
+                dataNotice, scenario, baseline, null);
+    }
+
+    /** The same result, answering a request made by {@code subject}. */
+    public SimulationResultEvent withRequestedBy(String subject) {
+        return new SimulationResultEvent(schemaVersion, scenarioId, scenarioVersion, datasetVersion, product, year,
+                baseYear, lastYear, status, error, dataNotice, scenario, baseline, subject);
     }
 
     /** Idempotency key: the same key twice is the same computation. */

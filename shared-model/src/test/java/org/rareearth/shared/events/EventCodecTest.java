@@ -72,4 +72,23 @@ class EventCodecTest {
         assertThat(b.matrix().countries()).containsExactly("CHN", "JPN", "USA");
         assertThat(b.tradeFlows().get(1).quantity()).isNaN();
     }
+
+    /** Audit trail (issue 10): requestedBy is optional within schema version 1, in both directions. */
+    @Test
+    void requestedByIsAnOptionalFieldOfScenarioRequestsAndResults() {
+        ScenarioRequestEvent request = new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, "s1", 2, false,
+                "{}", "2026-01-01T00:00:00Z", "ana");
+        assertThat(EventCodec.decode(EventCodec.encode(request), ScenarioRequestEvent.class)).isEqualTo(request);
+        // a producer from before the field: read, with no requester
+        String old = """
+                {"schemaVersion":1,"scenarioId":"s1","scenarioVersion":2,"archived":false,"document":"{}",
+                 "requestedAt":"2026-01-01T00:00:00Z"}""";
+        assertThat(EventCodec.decode(old, ScenarioRequestEvent.class).requestedBy()).isNull();
+
+        SimulationResultEvent failed = new SimulationResultEvent(SimulationResultEvent.SCHEMA_VERSION, "s1", 2, "ds",
+                "850511", 2023, 2023, 2024, ComputationStatus.FAILED, "no data", "notice", null, null).withRequestedBy("ana");
+        SimulationResultEvent read = EventCodec.decode(EventCodec.encode(failed), SimulationResultEvent.class);
+        assertThat(read.requestedBy()).isEqualTo("ana");
+        assertThat(read).isEqualTo(failed);
+    }
 }

@@ -266,7 +266,9 @@ public class SimulationCoordinator {
         locks.holding(unit.lockKey(), () -> {
             List<ResultRecord> rows = store.unit(unit);
             if (rows.isEmpty()) {
-                List<SimulationResultEvent> events = compute.get();
+                // every result names who made the scenario version it answers (audit trail)
+                List<SimulationResultEvent> events = compute.get().stream()
+                        .map(e -> e.withRequestedBy(request.requestedBy())).toList();
                 if (events.isEmpty()) {
                     return;
                 }
@@ -307,6 +309,6 @@ public class SimulationCoordinator {
 
     private static ScenarioRequestEvent toEvent(ScenarioRequestRecord r) {
         return new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, r.scenarioId, r.scenarioVersion, r.archived,
-                r.document, r.requestedAt);
+                r.document, r.requestedAt, r.requestedBy);
     }
 }

@@ -28,6 +28,10 @@ public class ScenarioRequestRecord extends PanacheEntityBase {
     @Column(name = "requested_at", length = 64)
     public String requestedAt;
 
+    /** Token subject of whoever made this version (scenario.requests requestedBy); null when the request had none. */
+    @Column(name = "requested_by", columnDefinition = "text")
+    public String requestedBy;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -133,6 +133,7 @@ public class SimulationStore {
                 r.document = event.document();
             }
             r.requestedAt = event.requestedAt();
+            r.requestedBy = event.requestedBy();
             r.updatedAt = Instant.now();
             r.persist();
             return true;

@@ -182,6 +182,30 @@ class SimulationServiceTest {
         archive(id, 2);
     }
 
+    /** Audit trail (issue 10): a result names who made the scenario version, also when new data re-solve it. */
+    @Test
+    void resultsCarryWhoRequestedTheVersionAlsoWhenNewDataReSolveIt() {
+        TradeBaselineEvent first = DemoBaselines.event(unique("ds"), 2023, PRODUCT);
+        publishBaseline(first);
+        String id = unique("traced");
+        send(new ScenarioRequestEvent(ScenarioRequestEvent.SCHEMA_VERSION, id, 1, false, US_TARIFF, now(), "ana"));
+        assertThat(awaitResults(id, first.datasetVersion(), 4)).extracting(SimulationResultEvent::requestedBy)
+                .containsOnly("ana");
+
+        // the stored request, not the message, drives the re-solve: it must have kept its author
+        String second = publishBaseline(new TradeBaselineEvent(TradeBaselineEvent.SCHEMA_VERSION, unique("ds"), 2023,
+                PRODUCT, first.datasetYears(), first.datasetProducts(), first.dataNotice(), first.flows(),
+                first.tariffs()));
+        assertThat(awaitResults(id, second, 4)).extracting(SimulationResultEvent::requestedBy).containsOnly("ana");
+
+        // a request from a producer before the audit trail: no requester, and still answered
+        String old = unique("untraced");
+        request(old, 1, false, US_TARIFF);
+        assertThat(awaitResults(old, second, 4)).extracting(SimulationResultEvent::requestedBy).containsOnly((String) null);
+        archive(id, 2);
+        archive(old, 2);
+    }
+
     @Test
     void resultsStoredButNotPublishedAreSentOnceWhenTheRequestComesAgain() {
         // as after a crash between storing and publishing: the rows exist, published = false
